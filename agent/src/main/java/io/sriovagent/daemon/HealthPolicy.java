@@ -10,6 +10,7 @@ import io.sriovagent.host.SyntheticNic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +26,9 @@ import java.util.function.LongSupplier;
  *       {@code datapath}: host servicing withdraws the VF for a while several times a year) is published as
  *       {@code pending} until it has lasted longer than {@code --grace}, then as {@code fail}. A pass ends it at
  *       once. A result that is not judged this probe ({@code skip}/{@code pending}, e.g. an idle traffic window) does
- *       not end it, so a datapath that fails on every busy window is not forgiven by the quiet ones in between; a
- *       failure not seen again for longer than the grace is forgotten.</li>
+ *       not end it, so a datapath that fails on every busy window is not forgiven by the quiet ones in between;
+ *       a failure that probes have not seen again for longer than the grace is forgotten. Time without probes (a
+ *       hung probe) does not end it either.</li>
  *   <li>Other critical failures ({@code vf_driver_bound}) are published at once.</li>
  *   <li>{@code vf_flapping}: per synthetic NIC, the VF removals of the last hour against {@code --flap-limit}.</li>
  *   <li>The NICs seen with a VF since start, which {@code --expect-vf auto} requires to keep one.</li>
@@ -46,13 +48,21 @@ public final class HealthPolicy {
         }
     }
 
+    /** A transient failure being tolerated: since when, and when a probe last saw it. */
     private static final class Incident {
         final long since;
         long lastFailed;
+        /** A probe after the last failure did not see it (not judged, or the subject gone). */
+        boolean quiet;
 
         Incident(long since) {
             this.since = since;
             this.lastFailed = since;
+        }
+
+        /** Quiet for longer than the grace: a later failure is a new incident, not the continuation of this one. */
+        boolean over(long now, long graceNanos) {
+            return quiet && now - lastFailed > graceNanos;
         }
     }
 
@@ -101,10 +111,13 @@ public final class HealthPolicy {
 
         List<CheckResult> published = new ArrayList<>(raw.checks().size() + host.nics().size());
         Set<String> tolerated = new TreeSet<>();
+        Set<String> failingNow = new HashSet<>();
+        raw.checks().stream().filter(CheckResult::decidesUnhealthy).forEach(result -> failingNow.add(result.key()));
         for (CheckResult result : raw.checks()) {
             published.add(withGrace(result, now, tolerated));
         }
-        incidents.values().removeIf(incident -> now - incident.lastFailed > graceNanos);
+        incidents.forEach((key, incident) -> incident.quiet |= incident.lastFailed != now || !failingNow.contains(key));
+        incidents.values().removeIf(incident -> incident.over(now, graceNanos));
         for (SyntheticNic nic : host.nics()) {
             published.add(flapping(nic.name(), now, first));
         }
@@ -134,11 +147,12 @@ public final class HealthPolicy {
             return result;
         }
         Incident incident = incidents.get(key);
-        if (incident == null || now - incident.lastFailed > graceNanos) {
+        if (incident == null || incident.over(now, graceNanos)) {
             incident = new Incident(now);
             incidents.put(key, incident);
         }
         incident.lastFailed = now;
+        incident.quiet = false;
         long lasted = now - incident.since;
         if (lasted > graceNanos) {
             return result.withStatus(CheckStatus.FAIL, result.message() + " (failing for " + seconds(lasted)
