@@ -156,8 +156,9 @@ public final class Daemon {
         }
         if (cycleRunning.get()) {
             if (overrunReported.compareAndSet(false, true)) {
-                long runningFor = (System.nanoTime() - cycleStartedNanos) / 1_000_000_000L;
-                LOG.warning("probe still running after " + runningFor + " s (interval "
+                double runningFor = (System.nanoTime() - cycleStartedNanos) / 1e9;
+                LOG.warning(String.format(java.util.Locale.ROOT, "probe still running after %.1f s", runningFor)
+                        + " (interval "
                         + settings.interval().toMillis() / 1000.0 + " s): skipping probes until it finishes"
                         + (published.get() == null ? "; the HTTP listeners open once the first probe is published"
                         : "; serving the last verdict meanwhile"));
