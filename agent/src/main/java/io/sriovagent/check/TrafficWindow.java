@@ -1,0 +1,38 @@
+package io.sriovagent.check;
+
+import io.sriovagent.host.NicCounters;
+
+/**
+ * What one synthetic NIC carried between two probes.
+ *
+ * @param windowSeconds     time between the probes
+ * @param vfPackets         packets that went through the VF (rx + tx)
+ * @param syntheticPackets  packets that took the synthetic path (rx + tx)
+ * @param counterReset      a counter went backwards: the driver or VF was reset and the deltas are not traffic
+ */
+public record TrafficWindow(double windowSeconds, long vfPackets, long syntheticPackets, boolean counterReset) {
+
+    /** Deltas of two cumulative readings; a counter that went backwards marks the window as reset. */
+    public static TrafficWindow between(NicCounters earlier, NicCounters later, double windowSeconds) {
+        long vfDelta = later.vfPackets() - earlier.vfPackets();
+        long syntheticDelta = later.syntheticPackets() - earlier.syntheticPackets();
+        boolean reset = vfDelta < 0 || syntheticDelta < 0
+                || later.vfRxPackets() < earlier.vfRxPackets() || later.vfTxPackets() < earlier.vfTxPackets()
+                || later.syntheticRxPackets() < earlier.syntheticRxPackets()
+                || later.syntheticTxPackets() < earlier.syntheticTxPackets();
+        if (reset) {
+            return new TrafficWindow(windowSeconds, 0, 0, true);
+        }
+        return new TrafficWindow(windowSeconds, vfDelta, syntheticDelta, false);
+    }
+
+    public long totalPackets() {
+        return vfPackets + syntheticPackets;
+    }
+
+    /** Share of the window's packets that went through the VF; NaN when the window carried none or was reset. */
+    public double vfShare() {
+        long total = totalPackets();
+        return counterReset || total == 0 ? Double.NaN : (double) vfPackets / total;
+    }
+}

@@ -1,0 +1,110 @@
+package io.sriovagent.cli;
+
+import io.sriovagent.AgentVersion;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of CONTRACT §1. Errors print one line on stderr and exit 2; stack traces only with
+ * {@code --debug}.
+ */
+public final class Cli {
+
+    private static final String USAGE = """
+            usage: sriov-agent [run]   [options]        the daemon (default command)
+                   sriov-agent check   [options] [--json]
+                   sriov-agent version
+                   sriov-agent service install|uninstall|run [options]   (Windows only)
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+    private final ProbeOpener probes;
+    private final CheckCommand.Sleeper sleeper;
+
+    public Cli(PrintStream out, PrintStream err, Map<String, String> environment, ProbeOpener probes,
+               CheckCommand.Sleeper sleeper) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+        this.probes = probes;
+        this.sleeper = sleeper;
+    }
+
+    public static Cli forProcess() {
+        return new Cli(System.out, System.err, System.getenv(), ProbeOpener.serviceLoader(),
+                duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000));
+    }
+
+    public int execute(String... args) {
+        List<String> arguments = Arrays.asList(args);
+        String command = arguments.isEmpty() || arguments.get(0).startsWith("-") ? "run" : arguments.get(0);
+        List<String> rest = arguments.isEmpty() || arguments.get(0).startsWith("-") ? arguments
+                : arguments.subList(1, arguments.size());
+        boolean debug = rest.contains("--debug");
+        try {
+            return switch (command) {
+                case "check" -> check(rest);
+                case "version" -> version(rest);
+                case "help" -> {
+                    out.print(help());
+                    yield ExitCode.HEALTHY;
+                }
+                default -> throw new UsageException("unknown command \"" + command + "\"\n" + USAGE.strip());
+            };
+        } catch (UsageException e) {
+            err.println("sriov-agent: " + e.getMessage());
+            return ExitCode.CANNOT_RUN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("sriov-agent: interrupted");
+            return ExitCode.CANNOT_RUN;
+        } catch (RuntimeException | Error e) {
+            err.println("sriov-agent: internal error: " + e);
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return ExitCode.CANNOT_RUN;
+        }
+    }
+
+    private int check(List<String> args) throws UsageException, InterruptedException {
+        ConfigResolver.Resolved resolved = new ConfigResolver(environment).resolve(args, true);
+        if (resolved.flags().help()) {
+            out.print(help());
+            return ExitCode.HEALTHY;
+        }
+        AgentConfig config = resolved.config();
+        LogSetup.configure(config.debug());
+        requireReadableHostRoot(config.hostRoot());
+        return new CheckCommand(probes, sleeper).run(config, resolved.flags().json(), out);
+    }
+
+    private int version(List<String> args) throws UsageException {
+        if (!args.isEmpty()) {
+            throw new UsageException("version takes no arguments, got " + String.join(" ", args));
+        }
+        out.println("sriov-agent " + AgentVersion.current());
+        return ExitCode.HEALTHY;
+    }
+
+    static void requireReadableHostRoot(Path root) throws UsageException {
+        if (!Files.isDirectory(root)) {
+            throw new UsageException("--host-root " + root + ": not a directory");
+        }
+        if (!Files.isReadable(root) || !Files.isExecutable(root)) {
+            throw new UsageException("--host-root " + root + ": not readable by this user");
+        }
+    }
+
+    private static String help() {
+        return USAGE + "\noptions (flag > SRIOV_AGENT_<NAME> environment > --config file > default):\n"
+                + ConfigResolver.optionsHelp()
+                + "  --json                                 check: print the status JSON instead of the report\n";
+    }
+}
