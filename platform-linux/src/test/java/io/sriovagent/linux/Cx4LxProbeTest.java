@@ -180,8 +180,7 @@ class Cx4LxProbeTest {
         assertEquals("7c4b:00:02.0", orphan.address());
         assertEquals(DriverBinding.State.NO_DRIVER, orphan.driver().state());
         assertNull(orphan.driver().driver());
-        assertEquals("no driver is bound to 15b3:1016; mlx5_core is missing from the kernel or initramfs, "
-                + "or failed to load", orphan.driver().detail());
+        assertEquals("mlx5_core is the driver for 15b3:1016", orphan.driver().detail());
         assertEquals(List.of(), orphan.interfaces());
         assertEquals("ConnectX-4 Lx Virtual Function", orphan.model());
         assertEquals(List.of(), first.unpairedVfs());
@@ -192,6 +191,9 @@ class Cx4LxProbeTest {
         assertEquals("pass", statuses(auto).get("vf_driver_bound:a3f0:00:02.0"));
         assertEquals("skip", statuses(auto).get("vf_present:eth0"), "auto: eth0 never had a VF");
         assertEquals(List.of("vf_driver_bound:7c4b:00:02.0"), auto.verdict().reasons());
+        String message = result(auto, "vf_driver_bound:7c4b:00:02.0").message();
+        assertTrue(message.contains("no driver bound") && message.contains("mlx5_core is the driver for 15b3:1016"),
+                message);
         assertEquals("fail", statuses(evaluate(ExpectVf.ALL, first, second)).get("vf_present:eth0"));
     }
 

@@ -49,4 +49,20 @@ class ManaProbeTest {
         assertEquals("pass", statuses(evaluation).get("vf_present:eth1"));
         assertTrue(evaluation.verdict().healthy());
     }
+
+    @Test
+    void manaFunctionWithoutDriverOnAKernelOlderThanManaSaysWhy() {
+        FixtureHost host = FixtureHost.of(root, "mana-2vport.hosttree", "mana-2vport.no-driver-old-kernel.hosttree");
+
+        HostSnapshot first = host.probe();
+        HostSnapshot second = host.probe();
+
+        PciFunction mana = second.vfFunctions().get(0);
+        assertEquals(new DriverBinding(DriverBinding.State.NO_DRIVER, null, "mana is the driver for 1414:00ba; it "
+                + "arrived in kernel 5.15, so this kernel needs a distribution backport"), mana.driver());
+        assertEquals(List.of(), mana.interfaces());
+        assertEquals(List.of(), first.readErrors());
+        Evaluation evaluation = evaluate(first, second);
+        assertEquals(List.of("vf_present", "vf_driver_bound:7870:00:00.0"), evaluation.verdict().reasons());
+    }
 }

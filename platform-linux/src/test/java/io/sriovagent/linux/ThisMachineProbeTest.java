@@ -45,7 +45,6 @@ class ThisMachineProbeTest {
             assertEquals("linux", first.os().os());
             assertNotNull(first.os().kernel());
             assertNotNull(first.os().distro());
-            System.out.println(first.os());
         }
     }
 }

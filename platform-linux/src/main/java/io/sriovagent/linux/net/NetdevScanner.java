@@ -19,7 +19,8 @@ import java.util.OptionalLong;
 /**
  * Walks {@code /sys/class/net} and reads the interfaces that matter: hv_netvsc's synthetic NICs and the network
  * interfaces of SR-IOV Ethernet VFs. Others (loopback, bridges, virtio, InfiniBand VFs) are skipped without
- * reading their attributes, so they cannot cause read errors.
+ * reading their own attributes (a PCI NIC costs one read of its function's {@code vendor}), so normal interfaces
+ * of other kinds cause no read errors.
  *
  * <p>An interface can vanish while it is read (a VF removed by host servicing): when its directory is gone
  * after the read, it is dropped with whatever errors its reading caused.
@@ -95,6 +96,14 @@ public final class NetdevScanner {
         if (device.isEmpty()) {
             return;
         }
+        if (PciDeviceReader.isPciAddress(device.get().getFileName().toString())) {
+            // A PCI function is never a synthetic NIC; its driver is judged (and any read error recorded) there.
+            pciReader.read(device.get())
+                    .filter(PciDevice::isEthernetVf)
+                    .filter(pci -> !isInfiniband(dir))
+                    .ifPresent(pci -> vfs.add(readVf(name, dir, pci)));
+            return;
+        }
         Optional<Path> driver;
         try {
             driver = host.resolveLink(device.get(), "driver");
@@ -104,20 +113,13 @@ public final class NetdevScanner {
         }
         if (driver.isPresent() && driver.get().getFileName().toString().equals(SYNTHETIC_DRIVER)) {
             synthetic.add(readSynthetic(name, dir));
-            return;
         }
-        if (!PciDeviceReader.isPciAddress(device.get().getFileName().toString())) {
-            return;
-        }
-        Optional<PciDevice> pci = pciReader.read(device.get());
-        if (pci.isEmpty() || !pci.get().isEthernetVf()) {
-            return;
-        }
+    }
+
+    /** An InfiniBand interface on an Ethernet-class function: type says so (unreadable counts as Ethernet). */
+    private static boolean isInfiniband(SysfsDir dir) {
         OptionalInt type = dir.integer("type");
-        if (type.isPresent() && type.getAsInt() == VfRules.ARPHRD_INFINIBAND) {
-            return;
-        }
-        vfs.add(readVf(name, dir, pci.get()));
+        return type.isPresent() && type.getAsInt() == VfRules.ARPHRD_INFINIBAND;
     }
 
     private SyntheticNetdev readSynthetic(String name, SysfsDir dir) {

@@ -91,13 +91,14 @@ public final class PciDeviceReader {
                 "bound to " + name + " instead of " + expected + ", so hv_netvsc cannot use it as its VF");
     }
 
+    /** What a person needs to fix it: which driver the image lacks (the check says that none is bound). */
     private String noDriverDetail(String vendorId, String deviceId) {
-        Optional<String> expected = VfModels.lookup(vendorId, deviceId).map(VfModels.VfModel::driver);
-        String detail = "no driver is bound to " + vendorId + ":" + deviceId + "; "
-                + expected.map(driver -> driver + " is").orElse("a VF driver is")
-                + " missing from the kernel or initramfs, or failed to load";
+        String detail = VfModels.lookup(vendorId, deviceId)
+                .map(model -> model.driver() + " is the driver for " + vendorId + ":" + deviceId)
+                .orElse("the driver for " + vendorId + ":" + deviceId + " would be one of "
+                        + String.join(", ", VfRules.VF_DRIVERS.stream().sorted().toList()));
         if (VfRules.MICROSOFT.equals(vendorId) && runningKernel != null && runningKernel.compareTo(MANA_KERNEL) < 0) {
-            detail += " (the mana driver arrived in kernel 5.15; this kernel needs a distribution backport)";
+            detail += "; it arrived in kernel 5.15, so this kernel needs a distribution backport";
         }
         return detail;
     }
