@@ -127,7 +127,9 @@ public final class LinuxPlatformProbe implements PlatformProbe {
     /** Every Ethernet VF function, from the interfaces and from the PCI bus walk, named, by address. */
     private Map<String, PciFunction> vfFunctions(NetdevScanner.Scan scan, List<PciDevice> onBus, ReadErrors errors) {
         Map<String, PciDevice> devices = new TreeMap<>();
-        onBus.stream().filter(PciDevice::isEthernetVf).forEach(device -> devices.put(device.address(), device));
+        onBus.stream().filter(PciDevice::isEthernetVf)
+                .filter(device -> !scan.infinibandFunctions().contains(device.address()))
+                .forEach(device -> devices.put(device.address(), device));
         scan.vfs().forEach(vf -> devices.putIfAbsent(vf.pci().address(), vf.pci()));
         Map<String, LspciDevice> named = lspci.lookup(List.copyOf(devices.values()), errors);
         Map<String, PciFunction> functions = new TreeMap<>();

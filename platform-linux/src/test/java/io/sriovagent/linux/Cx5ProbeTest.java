@@ -15,6 +15,8 @@ import io.sriovagent.host.NicCounters;
 import io.sriovagent.host.PciFunction;
 import io.sriovagent.host.VfInterface;
 import io.sriovagent.host.VfPairing;
+import io.sriovagent.hosttree.HostTreeArchive;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class Cx5ProbeTest {
 
     private static final String BASE = "cx5-gen2-2nic.hosttree";
+    private static final String IB_FUNCTION = "sys/devices/LNXSYSTM:00/LNXSYBUS:00/PNP0A03:00/device:07/VMBUS:01/"
+            + "00000000-0101-0000-0000-000000000000/pci0101:00/0101:00:00.0";
 
     @TempDir
     Path root;
@@ -135,6 +139,21 @@ class Cx5ProbeTest {
         assertEquals("enP37498s1", second.nic("eth0").orElseThrow().vf().name());
         assertEquals(List.of(), first.readErrors());
         assertTrue(evaluate(first, second).verdict().healthy());
+    }
+
+    @Test
+    void infinibandInterfaceMakesItsFunctionInfinibandWhateverItsClass() throws IOException {
+        FixtureHost host = FixtureHost.of(root, BASE, "cx5-gen2-2nic.infiniband.hosttree");
+        HostTreeArchive.unpack("""
+                # synthetic: the IB function claims the Ethernet class; its interface ib0 is still of type 32
+                file %s/class = 0x020000
+                """.formatted(IB_FUNCTION), root);
+
+        HostSnapshot snapshot = host.probe();
+
+        assertEquals(List.of("1a65:00:02.0", "927a:00:02.0"),
+                snapshot.vfFunctions().stream().map(PciFunction::address).toList());
+        assertEquals(List.of(), snapshot.unpairedVfs());
     }
 
     @Test

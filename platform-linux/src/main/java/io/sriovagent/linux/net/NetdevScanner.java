@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Walks {@code /sys/class/net} and reads the interfaces that matter: hv_netvsc's synthetic NICs and the network
@@ -30,11 +32,19 @@ public final class NetdevScanner {
     static final String CLASS_NET = "/sys/class/net";
     static final String SYNTHETIC_DRIVER = "hv_netvsc";
 
-    /** What the walk found. */
-    public record Scan(List<SyntheticNetdev> synthetic, List<VfNetdev> vfs) {
+    /**
+     * What the walk found.
+     *
+     * @param synthetic           hv_netvsc interfaces
+     * @param vfs                 interfaces of Ethernet VF functions
+     * @param infinibandFunctions addresses of Ethernet-class VF functions whose interface is InfiniBand (type 32):
+     *                            InfiniBand VFs too, whatever their class says
+     */
+    public record Scan(List<SyntheticNetdev> synthetic, List<VfNetdev> vfs, Set<String> infinibandFunctions) {
         public Scan {
             synthetic = List.copyOf(synthetic);
             vfs = List.copyOf(vfs);
+            infinibandFunctions = Set.copyOf(infinibandFunctions);
         }
     }
 
@@ -47,24 +57,25 @@ public final class NetdevScanner {
     public Scan scan(PciDeviceReader pciReader, ReadErrors errors) {
         List<SyntheticNetdev> synthetic = new ArrayList<>();
         List<VfNetdev> vfs = new ArrayList<>();
+        Set<String> infiniband = new HashSet<>();
         List<String> names;
         try {
             Optional<Path> classNet = host.resolve(CLASS_NET);
             if (classNet.isEmpty()) {
                 errors.add(SysfsDir.SOURCE, CLASS_NET, "does not exist");
-                return new Scan(synthetic, vfs);
+                return new Scan(synthetic, vfs, infiniband);
             }
             names = host.list(classNet.get());
         } catch (IOException e) {
             errors.add(SysfsDir.SOURCE, CLASS_NET, "cannot list: " + SysfsDir.describe(e));
-            return new Scan(synthetic, vfs);
+            return new Scan(synthetic, vfs, infiniband);
         }
         for (String name : names) {
             ReadErrors own = new ReadErrors();
             Optional<SysfsDir> dir = Optional.empty();
             try {
                 dir = open(name, own);
-                dir.ifPresent(d -> readInterface(name, d, pciReader, own, synthetic, vfs));
+                dir.ifPresent(d -> readInterface(name, d, pciReader, synthetic, vfs, infiniband));
             } catch (RuntimeException e) {
                 own.add(SysfsDir.SOURCE, CLASS_NET + "/" + name, "unexpected failure: " + e);
             }
@@ -76,7 +87,7 @@ public final class NetdevScanner {
                 errors.addAll(own);
             }
         }
-        return new Scan(synthetic, vfs);
+        return new Scan(synthetic, vfs, infiniband);
     }
 
     private Optional<SysfsDir> open(String name, ReadErrors errors) {
@@ -90,18 +101,20 @@ public final class NetdevScanner {
         }
     }
 
-    private void readInterface(String name, SysfsDir dir, PciDeviceReader pciReader, ReadErrors errors,
-                               List<SyntheticNetdev> synthetic, List<VfNetdev> vfs) {
+    private void readInterface(String name, SysfsDir dir, PciDeviceReader pciReader,
+                               List<SyntheticNetdev> synthetic, List<VfNetdev> vfs, Set<String> infiniband) {
         Optional<Path> device = link(dir, "device");
         if (device.isEmpty()) {
             return;
         }
         if (PciDeviceReader.isPciAddress(device.get().getFileName().toString())) {
             // A PCI function is never a synthetic NIC; its driver is judged (and any read error recorded) there.
-            pciReader.read(device.get())
-                    .filter(PciDevice::isEthernetVf)
-                    .filter(pci -> !isInfiniband(dir))
-                    .ifPresent(pci -> vfs.add(readVf(name, dir, pci)));
+            Optional<PciDevice> pci = pciReader.read(device.get()).filter(PciDevice::isEthernetVf);
+            if (pci.isPresent() && isInfiniband(dir)) {
+                infiniband.add(pci.get().address());
+            } else {
+                pci.ifPresent(function -> vfs.add(readVf(name, dir, function)));
+            }
             return;
         }
         Optional<Path> driver;
