@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -171,7 +172,7 @@ public final class NetdevScanner {
         if (address.isEmpty()) {
             return null;
         }
-        String mac = address.get().toLowerCase(java.util.Locale.ROOT);
+        String mac = address.get().toLowerCase(Locale.ROOT);
         if (!mac.matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}")) {
             dir.fail("address", "not a MAC address: \"" + address.get() + "\"");
             return null;

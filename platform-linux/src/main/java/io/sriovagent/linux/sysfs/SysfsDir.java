@@ -2,6 +2,8 @@ package io.sriovagent.linux.sysfs;
 
 import io.sriovagent.linux.support.ReadErrors;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -145,15 +147,18 @@ public final class SysfsDir {
         errors.add(SOURCE, displayPath + "/" + attribute, message);
     }
 
-    /** One line for a person: the exception kind matters more than Java's class name. */
+    /** One line for a person: the kind of failure, not Java's class name or the host-root prefix of the path. */
     public static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "does not exist";
         }
-        String message = e.getMessage();
-        String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-                ? fse.getReason() : message;
-        return reason == null ? e.getClass().getSimpleName() : reason;
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String quote(String text) {
