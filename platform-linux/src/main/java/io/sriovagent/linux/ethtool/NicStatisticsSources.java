@@ -1,44 +1,30 @@
 package io.sriovagent.linux.ethtool;
 
-import io.sriovagent.linux.exec.CommandResult;
-import io.sriovagent.linux.exec.CommandRunner;
 import io.sriovagent.probe.ProbeSettings;
-import java.util.List;
+import java.nio.ByteOrder;
+import java.util.function.Supplier;
 
-/**
- * Opens the statistics source the settings ask for.
- *
- * <p>This version always runs {@code ETHTOOL -S IFACE} and parses its text; the SIOCETHTOOL ioctl source
- * replaces it.
- */
+/** Opens the NIC statistics source the settings ask for. */
 public final class NicStatisticsSources {
 
     private NicStatisticsSources() {
     }
 
+    /**
+     * {@code IOCTL}: the SIOCETHTOOL ioctl, falling back to {@code ethtool -S} once (logged) if the ioctl is
+     * unavailable on this host; {@code COMMAND}: {@code ethtool -S} only. The caller closes the source.
+     */
     public static NicStatisticsSource open(ProbeSettings settings) {
-        CommandRunner runner = new CommandRunner(settings.commandTimeout());
-        String ethtool = settings.ethtoolCommand();
-        return new NicStatisticsSource() {
-            @Override
-            public NicStatistics read(String interfaceName) {
-                CommandResult result = runner.run(List.of(ethtool, "-S", interfaceName));
-                // ethtool prints "no stats available" on stderr and exits non-zero for drivers without
-                // statistics: that is "not supported", not a failed read.
-                if (result.outcome() == CommandResult.Outcome.EXITED
-                        && result.stderr().strip().equalsIgnoreCase("no stats available")) {
-                    return EthtoolStatsParser.parse(result.stderr());
-                }
-                if (!result.succeeded()) {
-                    return NicStatistics.failed(result.describeFailure());
-                }
-                return EthtoolStatsParser.parse(result.stdout());
-            }
+        return open(settings, LinuxLibc::load);
+    }
 
-            @Override
-            public String name() {
-                return "command";
-            }
+    /** @param libcLoader binds the C library for the ioctl source */
+    static NicStatisticsSource open(ProbeSettings settings, Supplier<LinuxLibc> libcLoader) {
+        return switch (settings.ethtoolSource()) {
+            case IOCTL -> new FallbackStatisticsSource(
+                    new IoctlStatisticsSource(new LibcEthtoolChannel(libcLoader), ByteOrder.nativeOrder()),
+                    () -> new CommandStatisticsSource(settings));
+            case COMMAND -> new CommandStatisticsSource(settings);
         };
     }
 }
