@@ -2,6 +2,7 @@ package io.sriovagent.linux.pci;
 
 import io.sriovagent.linux.exec.CommandResult;
 import io.sriovagent.linux.exec.CommandRunner;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs lspci in its machine-readable form; tests replace it with captured text. */
@@ -15,7 +16,7 @@ public interface LspciRunner {
 
     /** Runs the executable {@code lspci} with {@link #ARGUMENTS} through {@code runner}. */
     static LspciRunner command(CommandRunner runner, String lspci) {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(lspci);
         command.addAll(ARGUMENTS);
         List<String> fixed = List.copyOf(command);

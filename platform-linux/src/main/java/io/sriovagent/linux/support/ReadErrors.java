@@ -17,10 +17,6 @@ public final class ReadErrors {
         errors.addAll(other.errors);
     }
 
-    public boolean isEmpty() {
-        return errors.isEmpty();
-    }
-
     public List<ReadError> toList() {
         return List.copyOf(errors);
     }

@@ -47,10 +47,6 @@ public final class HostRoot {
         this.reader = reader;
     }
 
-    public Path root() {
-        return root;
-    }
-
     /**
      * Resolves a host path inside the root, following every link.
      *

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -125,11 +124,6 @@ public final class SysfsDir {
      */
     public Optional<Path> link(String name) throws IOException {
         return host.resolveLink(path, name);
-    }
-
-    /** True when the directory has an entry {@code name} (a file, a directory or a link, even a dangling one). */
-    public boolean has(String name) {
-        return Files.exists(path.resolve(name), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The names of the entries that start with {@code prefix}, sorted; a read error when it cannot be listed. */
