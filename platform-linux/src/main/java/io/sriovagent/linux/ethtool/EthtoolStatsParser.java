@@ -61,7 +61,8 @@ public final class EthtoolStatsParser {
             return null;
         }
         for (int i = 0; i < text.length(); i++) {
-            if (!Character.isDigit(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
                 return null;
             }
         }
@@ -72,7 +73,14 @@ public final class EthtoolStatsParser {
         }
     }
 
+    /** Short and printable: the line ends up in a one-line read error. */
     private static String abbreviate(String line) {
-        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+        String cut = line.length() <= 60 ? line : line.substring(0, 57) + "...";
+        StringBuilder printable = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            printable.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return printable.toString();
     }
 }

@@ -92,6 +92,21 @@ class EthtoolStatsParserTest {
     }
 
     @Test
+    void onlyAsciiDigitsAreCounters() {
+        NicStatistics stats = EthtoolStatsParser.parse("rx: 12\ntx: \u0661\u0662\n");
+
+        assertEquals(1, stats.values().size());
+        assertTrue(stats.detail().startsWith("skipped 1 unparseable line(s)"), stats.detail());
+    }
+
+    @Test
+    void reportedLinesAreMadePrintable() {
+        NicStatistics garbage = EthtoolStatsParser.parse("\u001b[31mSegmentation fault\u0007\n");
+
+        assertEquals("ethtool output has no statistics; first lines: ?[31mSegmentation fault?", garbage.detail());
+    }
+
+    @Test
     void outputWithNoStatisticIsAFailure() {
         NicStatistics garbage = EthtoolStatsParser.parse("Segmentation fault\n\u0000\u0001binary");
         NicStatistics empty = EthtoolStatsParser.parse("");
