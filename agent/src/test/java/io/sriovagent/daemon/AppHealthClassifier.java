@@ -10,9 +10,9 @@ import java.io.IOException;
  * is exactly {@code Healthy} or {@code Unhealthy}; anything else (non-2xx, empty or invalid body, no answer) is
  * Unknown — and Unknown triggers the same automatic repairs as Unhealthy.
  */
-final class AppHealthClassifier {
+public final class AppHealthClassifier {
 
-    enum State { HEALTHY, UNHEALTHY, UNKNOWN }
+    public enum State { HEALTHY, UNHEALTHY, UNKNOWN }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,7 +23,7 @@ final class AppHealthClassifier {
      * @param status the HTTP status, or null when there was no answer (refused, timed out)
      * @param body   the response body, or null
      */
-    static State classify(Integer status, String body) {
+    public static State classify(Integer status, String body) {
         if (status == null || status < 200 || status > 299 || body == null) {
             return State.UNKNOWN;
         }

@@ -8,17 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under src/test/resources/golden. Run with {@code -Dgolden.update=true} to rewrite them from the
+ * Golden files under the module's src/test/resources/golden. Run with {@code -Dgolden.update=true} to rewrite them from the
  * current output, then review the diff.
  */
-final class Golden {
+public final class Golden {
 
     private static final Path DIRECTORY = Path.of("src", "test", "resources", "golden");
 
     private Golden() {
     }
 
-    static void assertMatches(String name, String actual) throws IOException {
+    public static void assertMatches(String name, String actual) throws IOException {
         Path file = DIRECTORY.resolve(name);
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(DIRECTORY);
