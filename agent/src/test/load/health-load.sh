@@ -6,20 +6,25 @@
 # fixtures, unpacked into a temporary directory), with statistics through the `command` source: a stand-in ethtool
 # that prints the fixture's captured `ethtool -S` text (the ioctl needs real interfaces), and lspci likewise.
 #
+# With HOST_ROOT set (e.g. HOST_ROOT=/), the daemon probes that root instead, with its default statistics source
+# (the ioctl): the production path on whatever host this runs on.
+#
 # usage (from the repository root, after `mvn -pl packaging -am package -DskipTests`):
 #   agent/src/test/load/health-load.sh [JAR]
-# environment: PORT (19798), INTERVAL (5), CONNECTIONS (64), THREADS (2), DURATION (30s), IDLE_SECONDS (60),
-#              JVM_FLAGS (the flags the packaging ships, below)
+# environment: PORT (19798), INTERVAL (5), CONNECTIONS (64), THREADS (1: wrk gets one core, the daemon the other),
+#              DURATION (30s), IDLE_SECONDS (60), HOST_ROOT (unset: the fixture host), JVM_FLAGS (below);
+#              MALLOC_ARENA_MAX=2 is set as the packaging's service environment does
 set -euo pipefail
 
 JAR=${1:-packaging/target/sriov-agent.jar}
 PORT=${PORT:-19798}
 INTERVAL=${INTERVAL:-5}
 CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
+THREADS=${THREADS:-1}
 DURATION=${DURATION:-30s}
 IDLE_SECONDS=${IDLE_SECONDS:-60}
-JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xss256k -Xms8m -Xmx32m -XX:MaxMetaspaceSize=48m -XX:ReservedCodeCacheSize=16m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:MaxDirectMemorySize=16m -XX:-UsePerfData -Xshare:auto}
+JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xss256k -Xms8m -Xmx24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=48m -XX:ReservedCodeCacheSize=16m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:MaxDirectMemorySize=16m -XX:-UsePerfData -Xshare:auto}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 HOSTS=platform-linux/src/test/resources/hosts
 HERE=$(cd "$(dirname "$0")" && pwd)
 
@@ -36,15 +41,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java -cp "$JAR" "$HERE/UnpackHost.java" "$work/host" "$HOSTS/cx4lx-gen1-2nic.hosttree" \
-  "$HOSTS/cx4lx-gen1-2nic.traffic.hosttree"
-printf '#!/bin/sh\nexec cat "%s/host/fixture/ethtool/$2"\n' "$work" > "$work/ethtool"
-printf '#!/bin/sh\nexec cat "%s/host/fixture/lspci"\n' "$work" > "$work/lspci"
-chmod +x "$work/ethtool" "$work/lspci"
+if [ -n "${HOST_ROOT:-}" ]; then
+  probe_args=(--host-root "$HOST_ROOT")
+else
+  java -cp "$JAR" "$HERE/UnpackHost.java" "$work/host" "$HOSTS/cx4lx-gen1-2nic.hosttree" \
+    "$HOSTS/cx4lx-gen1-2nic.traffic.hosttree"
+  printf '#!/bin/sh\nexec cat "%s/host/fixture/ethtool/$2"\n' "$work" > "$work/ethtool"
+  printf '#!/bin/sh\nexec cat "%s/host/fixture/lspci"\n' "$work" > "$work/lspci"
+  chmod +x "$work/ethtool" "$work/lspci"
+  probe_args=(--host-root "$work/host" --ethtool command --ethtool-command "$work/ethtool"
+    --lspci-command "$work/lspci")
+fi
 
 # shellcheck disable=SC2086 # JVM_FLAGS is a list of words
-java $JVM_FLAGS -jar "$JAR" run --host-root "$work/host" --ethtool command --ethtool-command "$work/ethtool" \
-  --lspci-command "$work/lspci" --listen "127.0.0.1:$PORT" --interval "$INTERVAL" 2> "$work/agent.log" &
+java $JVM_FLAGS -jar "$JAR" run "${probe_args[@]}" --listen "127.0.0.1:$PORT" --interval "$INTERVAL" \
+  2> "$work/agent.log" &
 pid=$!
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
@@ -67,7 +78,8 @@ idle_cpu() {
 }
 
 sleep 10 # start-up JIT and class loading out of the way
-echo "jvm flags:        $JVM_FLAGS"
+echo "jvm flags:        $JVM_FLAGS (MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
+echo "host:             ${HOST_ROOT:-fixture cx4lx-gen1-2nic, ethtool via command}"
 echo "interval:         $INTERVAL s"
 echo "startup RSS:      $(( $(rss_kib) / 1024 )) MiB, threads $(threads)"
 echo "idle CPU:         $(idle_cpu) % of a core over $IDLE_SECONDS s"
@@ -81,6 +93,7 @@ for path in /health /metrics; do
   requests=$((requests + n))
 done
 echo "requests served:  $requests"
+echo "sriov threads:    $(for t in /proc/"$pid"/task/*; do cat "$t/comm"; done | sort | uniq -c | tr -s ' \n' ' ')"
 echo "RSS after load:   $(( $(rss_kib) / 1024 )) MiB (peak $(( $(hwm_kib) / 1024 )) MiB), threads $(threads)"
 echo "idle CPU after:   $(idle_cpu) % of a core over $IDLE_SECONDS s"
 echo "RSS after idle:   $(( $(rss_kib) / 1024 )) MiB"
