@@ -58,8 +58,11 @@ public final class RegistryValues {
         if (rc == RegistryLibrary.ERROR_FILE_NOT_FOUND) {
             return OptionalInt.empty();
         }
+        if (rc == RegistryLibrary.ERROR_SUCCESS || rc == RegistryLibrary.ERROR_MORE_DATA) {
+            // A value of another type that does not fit 4 bytes answers "more data": name the real problem.
+            requireType(type.getValue(), name, RegistryLibrary.REG_DWORD, RegistryLibrary.REG_DWORD);
+        }
         check(rc, name);
-        requireType(type.getValue(), name, RegistryLibrary.REG_DWORD, RegistryLibrary.REG_DWORD);
         return OptionalInt.of(data.getInt(0));
     }
 
