@@ -32,6 +32,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -479,5 +483,45 @@ class WindowsProbeTest {
                 "unexpected failure: java.lang.UnsatisfiedLinkError: Error looking up function 'GetIfTable2'")),
                 snapshot.readErrors());
         assertEquals(1, snapshot.vfFunctions().size());
+    }
+
+    @Test
+    void eachDistinctProblemIsLoggedOnce() {
+        Logger logger = Logger.getLogger(WindowsProbe.class.getName());
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level previous = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        logger.setUseParentHandlers(false);
+        logger.addHandler(handler);
+        try {
+            FakeWindows host = SampleHosts.connectX4LxServer2025();
+            host.fail(NativeCall.GET_IF_TABLE2);
+            WindowsProbe probe = new WindowsProbe(host.libraries(), InstantSource.fixed(NOW), nanos::get);
+
+            probe.probe();
+            probe.probe();
+            probe.probe();
+
+            assertEquals(List.of("WARNING iphlpapi: interface table: GetIfTable2 failed: not enough memory "
+                    + "(Win32 error 8)"), logged);
+        } finally {
+            logger.removeHandler(handler);
+            logger.setUseParentHandlers(true);
+            logger.setLevel(previous);
+        }
     }
 }
