@@ -1,6 +1,7 @@
 package io.sriovagent.windows.device;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinReg;
@@ -194,13 +195,14 @@ public final class DeviceReader {
     }
 
     private String netCfgInstanceId(WinNT.HANDLE set, Member member, Consumer<ReadError> errors) {
-        WinReg.HKEY key = setupApi.SetupDiOpenDevRegKey(set, member.data(), SetupApiLibrary.DICS_FLAG_GLOBAL, 0,
+        Pointer handle = setupApi.SetupDiOpenDevRegKey(set, member.data(), SetupApiLibrary.DICS_FLAG_GLOBAL, 0,
                 SetupApiLibrary.DIREG_DRV, RegistryLibrary.KEY_QUERY_VALUE);
-        if (SetupApiLibrary.isInvalid(key)) {
+        if (SetupApiLibrary.isInvalid(handle)) {
             errors.accept(new ReadError(SETUPAPI, member.instanceId(),
                     "SetupDiOpenDevRegKey(driver key) failed: " + Win32Errors.win32(lastError.get())));
             return null;
         }
+        WinReg.HKEY key = new WinReg.HKEY(handle);
         try {
             Optional<String> id = registry.string(key, "NetCfgInstanceId");
             if (id.isEmpty()) {

@@ -3,7 +3,6 @@ package io.sriovagent.windows.jna;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid;
 import com.sun.jna.platform.win32.WinNT;
-import com.sun.jna.platform.win32.WinReg;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary;
 
@@ -40,14 +39,21 @@ public interface SetupApiLibrary extends StdCallLibrary {
                                              IntByReference propertyRegDataType, Pointer propertyBuffer,
                                              int propertyBufferSize, IntByReference requiredSize);
 
-    /** Returns INVALID_HANDLE_VALUE on failure. */
-    WinReg.HKEY SetupDiOpenDevRegKey(WinNT.HANDLE deviceInfoSet, SpDevinfoData deviceInfoData, int scope,
-                                     int hwProfile, int keyType, int samDesired);
+    /**
+     * Returns the HKEY, or INVALID_HANDLE_VALUE on failure. Declared as a raw pointer: JNA's HANDLE conversion
+     * turns INVALID_HANDLE_VALUE into a plain HANDLE, which a method returning HKEY would fail to cast.
+     */
+    Pointer SetupDiOpenDevRegKey(WinNT.HANDLE deviceInfoSet, SpDevinfoData deviceInfoData, int scope,
+                                 int hwProfile, int keyType, int samDesired);
 
     boolean SetupDiDestroyDeviceInfoList(WinNT.HANDLE deviceInfoSet);
 
     /** True for null and for INVALID_HANDLE_VALUE ((HANDLE) -1), the two failure values of SetupAPI. */
     static boolean isInvalid(WinNT.HANDLE handle) {
-        return handle == null || handle.getPointer() == null || Pointer.nativeValue(handle.getPointer()) == -1L;
+        return handle == null || isInvalid(handle.getPointer());
+    }
+
+    static boolean isInvalid(Pointer handle) {
+        return handle == null || Pointer.nativeValue(handle) == -1L;
     }
 }

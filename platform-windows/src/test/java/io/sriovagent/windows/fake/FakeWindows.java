@@ -370,13 +370,13 @@ public final class FakeWindows {
             Device device = device(((SpDevinfoData) call.getArgument(1)).DevInst);
             if (failing.contains(NativeCall.SETUPDI_OPEN_DEV_REG_KEY)) {
                 lastError = 5;
-                return new WinReg.HKEY(Pointer.createConstant(-1L));
+                return Pointer.createConstant(-1L);
             }
             Map<String, Object> values = new HashMap<>();
             if (device.netCfgInstanceId != null) {
                 values.put("NetCfgInstanceId", device.netCfgInstanceId);
             }
-            return openKey(values);
+            return openKey(values).getPointer();
         }).when(setupApi).SetupDiOpenDevRegKey(any(), any(), anyInt(), anyInt(), anyInt(), anyInt());
 
         doAnswer(call -> {
