@@ -40,6 +40,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * The probe against {@link SampleHosts} (assembled from the Windows samples). Synthetic: the ghost VF, problem
+ * codes, vanishing device, changed MAC, link state, MTU, counter growth and failing calls are added by the tests
+ * below to show how each is reported.
+ */
 class WindowsProbeTest {
 
     private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");

@@ -37,6 +37,8 @@ public final class DeviceReader {
     private static final int MAX_PROPERTY_BYTES = 64 * 1024;
     /** A bus has a handful of children; the bound only guards against a device tree that loops. */
     private static final int MAX_CHILDREN = 256;
+    /** Far more devices than any VM has; the bound only guards against an enumeration that never ends. */
+    private static final int MAX_MEMBERS = 10_000;
 
     private final SetupApiLibrary setupApi;
     private final CfgMgr32Library cfgMgr;
@@ -82,7 +84,7 @@ public final class DeviceReader {
             return;
         }
         try {
-            for (int index = 0; ; index++) {
+            for (int index = 0; index < MAX_MEMBERS; index++) {
                 SpDevinfoData data = new SpDevinfoData();
                 if (!setupApi.SetupDiEnumDeviceInfo(set, index, data)) {
                     int error = lastError.get();

@@ -1,12 +1,16 @@
 package io.sriovagent.windows.fake;
 
 /**
- * Windows hosts modelled on the captures in {@code shared/samples/windows/}.
+ * Assembled from shared/samples/windows/ 01-mana-doc-get-netadapter-same-mac.txt,
+ * 02-mana-doc-get-pnpdevice-virtual-bus.txt, 03-mana-doc-get-netadapterstatistics.txt,
+ * 04-mana-doc-older-version-get-netadapter.txt, 06-real-ws2025-ghactions-get-netadapter-includehidden.txt,
+ * 07-real-ws2025-ghactions-netadapterstatistics-and-perfcounter.txt,
+ * 08-real-azure-ds4v3-systeminfo-connectx3-vf-no-ip.txt and 09-real-azure-ws2016-mlx4_bus-event-log.txt.
  *
- * <p>Assembled, not captured: the samples show adapter names, descriptions, MACs, builds and some counters
+ * <p>Not captured as a whole: the samples show adapter names, descriptions, MACs, builds and some counters
  * (named on each host below); they do not show device instance IDs, hardware-ID lists beyond the vendor/device
  * pair, driver service names of the VF drivers, NetCfgInstanceId GUIDs, packet counts, or filter rows. Those
- * values are invented in the documented formats and marked "invented" where they appear.
+ * values are invented in the documented formats and said to be invented on each host.
  */
 public final class SampleHosts {
 
