@@ -64,7 +64,8 @@ class DebPackageIT {
         assertEquals("sriov-agent", fields.get("Package"));
         assertEquals(System.getProperty("project.version", "0.1.0"), fields.get("Version"));
         assertEquals("all", fields.get("Architecture"));
-        assertEquals("java17-runtime-headless, init-system-helpers", fields.get("Depends"));
+        assertEquals("default-jre-headless (>= 2:1.17) | java17-runtime-headless, init-system-helpers",
+                fields.get("Depends"));
         assertEquals("pciutils, ethtool", fields.get("Recommends"));
     }
 
