@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServerOptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,6 +52,7 @@ public final class Daemon {
     private final Vertx vertx;
     private volatile long cycleStartedNanos;
     private volatile long timerId = -1;
+    private volatile Consumer<PublishedState> afterEachCycle = state -> { };
 
     public Daemon(DaemonSettings settings, PlatformProbe probe) {
         this.settings = settings;
@@ -89,6 +92,15 @@ public final class Daemon {
             runCycle();
             return published.get();
         }, probeThread);
+    }
+
+    /**
+     * Called on the probe thread after every probe cycle, whether it published a new state or failed and kept the
+     * previous one, with the current state (null until the first probe has been published): the probe loop is
+     * alive. For the service manager's watchdog and status line. Set it before {@link #start()}.
+     */
+    public void afterEachCycle(Consumer<PublishedState> listener) {
+        this.afterEachCycle = Objects.requireNonNull(listener, "listener");
     }
 
     /** The last published state; null before the first probe. */
@@ -187,6 +199,18 @@ public final class Daemon {
 
     /** Runs on the probe thread only. */
     private void runCycle() {
+        try {
+            publishOneProbe();
+        } finally {
+            try {
+                afterEachCycle.accept(published.get());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "after-probe listener failed", e);
+            }
+        }
+    }
+
+    private void publishOneProbe() {
         cycleStartedNanos = System.nanoTime();
         PublishedState state;
         try {

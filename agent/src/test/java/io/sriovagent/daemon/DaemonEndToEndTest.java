@@ -156,6 +156,28 @@ class DaemonEndToEndTest {
     }
 
     @Test
+    void aProbeThatThrowsKeepsTheLastVerdictAndTheLoopAlive() throws Exception {
+        TestHosts host = TestHosts.twoNics();
+        try (LogCapture log = new LogCapture(); DaemonFixture fixture = new DaemonFixture(host)) {
+            java.util.List<PublishedState> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            fixture.daemon.afterEachCycle(seen::add);
+            PublishedState before = fixture.daemon.current();
+            fixture.probe.fail(new IllegalStateException("bug in a reader"));
+
+            fixture.probeAfter(5);
+            fixture.probeAfter(5);
+
+            assertEquals(java.util.List.of(before, before), seen, "listener called after each cycle, same state");
+            assertEquals(HEALTHY, fixture.http.health());
+            assertEquals(1, log.count("probe failed, keeping the previous verdict"), "logged once");
+            fixture.probe.fail(null);
+            fixture.probeAfter(5);
+            assertEquals(3, seen.size());
+            assertTrue(seen.get(2) != before, "a new state once the probe works again");
+        }
+    }
+
+    @Test
     void stopEndsProbingClosesTheListenersAndTheProbe() throws Exception {
         TestHosts host = TestHosts.twoNics();
         DaemonFixture fixture = new DaemonFixture(host);

@@ -15,6 +15,7 @@ final class ScriptedProbe implements PlatformProbe {
     private final LongSupplier clock;
     private volatile TestHosts host;
     private volatile CountDownLatch hang;
+    private volatile RuntimeException failure;
     private final AtomicInteger probes = new AtomicInteger();
     private volatile boolean closed;
 
@@ -40,6 +41,11 @@ final class ScriptedProbe implements PlatformProbe {
         }
     }
 
+    /** Makes the next probes throw (a probe bug), or stop throwing with null. */
+    void fail(RuntimeException value) {
+        failure = value;
+    }
+
     int probes() {
         return probes.get();
     }
@@ -60,6 +66,10 @@ final class ScriptedProbe implements PlatformProbe {
             }
         }
         probes.incrementAndGet();
+        RuntimeException thrown = failure;
+        if (thrown != null) {
+            throw thrown;
+        }
         return host.at(clock.getAsLong() / 1_000_000_000L);
     }
 
