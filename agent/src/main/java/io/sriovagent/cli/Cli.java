@@ -1,6 +1,7 @@
 package io.sriovagent.cli;
 
 import io.sriovagent.AgentVersion;
+import io.sriovagent.daemon.ShutdownSignals;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ public final class Cli {
         boolean debug = rest.contains("--debug");
         try {
             return switch (command) {
+                case "run" -> run(rest);
                 case "check" -> check(rest);
                 case "version" -> version(rest);
                 case "help" -> {
@@ -83,6 +85,18 @@ public final class Cli {
         LogSetup.configure(config.debug());
         requireReadableHostRoot(config.hostRoot());
         return new CheckCommand(probes, sleeper).run(config, resolved.flags().json(), out);
+    }
+
+    private int run(List<String> args) throws UsageException, InterruptedException {
+        ConfigResolver.Resolved resolved = new ConfigResolver(environment).resolve(args, false);
+        if (resolved.flags().help()) {
+            out.print(help());
+            return ExitCode.HEALTHY;
+        }
+        AgentConfig config = resolved.config();
+        LogSetup.configure(config.debug());
+        requireReadableHostRoot(config.hostRoot());
+        return new RunCommand(probes, ShutdownSignals::onTermination).run(config);
     }
 
     private int version(List<String> args) throws UsageException {
