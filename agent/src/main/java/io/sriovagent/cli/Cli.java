@@ -1,6 +1,7 @@
 package io.sriovagent.cli;
 
 import io.sriovagent.AgentVersion;
+import io.sriovagent.service.OsServiceSupport;
 import io.sriovagent.daemon.ShutdownSignals;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The command line of CONTRACT §1. Errors print one line on stderr and exit 2; stack traces only with
@@ -27,14 +30,22 @@ public final class Cli {
     private final Map<String, String> environment;
     private final ProbeOpener probes;
     private final CheckCommand.Sleeper sleeper;
+    private final Supplier<Optional<OsServiceSupport>> services;
 
     public Cli(PrintStream out, PrintStream err, Map<String, String> environment, ProbeOpener probes,
                CheckCommand.Sleeper sleeper) {
+        this(out, err, environment, probes, sleeper, ServiceCommand::fromServiceLoader);
+    }
+
+    /** @param services finds the OS service manager support ({@code service install|uninstall|run}) */
+    public Cli(PrintStream out, PrintStream err, Map<String, String> environment, ProbeOpener probes,
+               CheckCommand.Sleeper sleeper, Supplier<Optional<OsServiceSupport>> services) {
         this.out = out;
         this.err = err;
         this.environment = environment;
         this.probes = probes;
         this.sleeper = sleeper;
+        this.services = services;
     }
 
     public static Cli forProcess() {
@@ -53,6 +64,7 @@ public final class Cli {
                 case "run" -> run(rest);
                 case "check" -> check(rest);
                 case "version" -> version(rest);
+                case "service" -> new ServiceCommand(services, probes, new ConfigResolver(environment), out).run(rest);
                 case "help" -> {
                     out.print(help());
                     yield ExitCode.HEALTHY;

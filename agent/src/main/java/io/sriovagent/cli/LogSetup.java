@@ -1,9 +1,13 @@
 package io.sriovagent.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.ConsoleHandler;
+import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -22,11 +26,30 @@ public final class LogSetup {
     }
 
     public static void configure(boolean debug) {
-        Logger root = Logger.getLogger("");
-        for (Handler handler : root.getHandlers()) {
-            root.removeHandler(handler);
+        install(new ConsoleHandler(), debug);
+    }
+
+    /**
+     * Under the Windows service manager stderr goes nowhere: log to rotating files in
+     * {@code %ProgramData%/sriov-agent/logs} (3 x 1 MiB), and to stderr when that folder cannot be written.
+     */
+    public static void configureForService(boolean debug) {
+        Path folder = Path.of(System.getenv().getOrDefault("ProgramData", System.getProperty("java.io.tmpdir")),
+                "sriov-agent", "logs");
+        try {
+            Files.createDirectories(folder);
+            install(new FileHandler(folder.resolve("sriov-agent.%g.log").toString(), 1 << 20, 3, true), debug);
+        } catch (IOException | SecurityException e) {
+            configure(debug);
+            Logger.getLogger("io.sriovagent").warning("cannot log to " + folder + " (" + e + "); logging to stderr");
         }
-        ConsoleHandler handler = new ConsoleHandler();
+    }
+
+    private static void install(Handler handler, boolean debug) {
+        Logger root = Logger.getLogger("");
+        for (Handler existing : root.getHandlers()) {
+            root.removeHandler(existing);
+        }
         handler.setFormatter(new OneLine(debug));
         handler.setLevel(debug ? Level.FINE : Level.INFO);
         root.addHandler(handler);
