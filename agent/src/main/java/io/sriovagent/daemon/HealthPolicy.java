@@ -29,7 +29,9 @@ import java.util.function.LongSupplier;
  *       not end it, so a datapath that fails on every busy window is not forgiven by the quiet ones in between;
  *       a failure that probes have not seen again for longer than the grace is forgotten. Time without probes (a
  *       hung probe) does not end it either.</li>
- *   <li>Other critical failures ({@code vf_driver_bound}) are published at once.</li>
+ *   <li>Other critical failures ({@code vf_driver_bound}) are published as soon as a second probe in a row confirms
+ *       them: a VF being hot-added or withdrawn passes for a moment through "PCI function present, no driver bound",
+ *       and one probe landing in that moment must not replace the VM.</li>
  *   <li>{@code vf_flapping}: per synthetic NIC, the VF removals of the last hour against {@code --flap-limit}.</li>
  *   <li>The NICs seen with a VF since start, which {@code --expect-vf auto} requires to keep one.</li>
  * </ul>
@@ -71,6 +73,8 @@ public final class HealthPolicy {
     private final LongSupplier monotonicNanos;
     private final Set<String> nicsThatHadVf = new TreeSet<>();
     private final Map<String, Incident> incidents = new HashMap<>();
+    /** Keys of non-transient critical failures seen on the previous probe: a second sighting confirms them. */
+    private Set<String> unconfirmed = Set.of();
     private final FlapHistory flaps;
     private long startedAt;
     private boolean started;
@@ -113,9 +117,12 @@ public final class HealthPolicy {
         Set<String> tolerated = new TreeSet<>();
         Set<String> failingNow = new HashSet<>();
         raw.checks().stream().filter(CheckResult::decidesUnhealthy).forEach(result -> failingNow.add(result.key()));
+        Set<String> seenOnce = new HashSet<>();
         for (CheckResult result : raw.checks()) {
-            published.add(withGrace(result, now, tolerated));
+            published.add(result.id().transientFailure() ? withGrace(result, now, tolerated)
+                    : confirmed(result, seenOnce, tolerated));
         }
+        unconfirmed = seenOnce;
         incidents.forEach((key, incident) -> incident.quiet |= incident.lastFailed != now || !failingNow.contains(key));
         incidents.values().removeIf(incident -> incident.over(now, graceNanos));
         for (SyntheticNic nic : host.nics()) {
@@ -134,10 +141,20 @@ public final class HealthPolicy {
         return incidents.size();
     }
 
-    private CheckResult withGrace(CheckResult result, long now, Set<String> tolerated) {
-        if (!result.id().transientFailure()) {
+    private CheckResult confirmed(CheckResult result, Set<String> seenOnce, Set<String> tolerated) {
+        if (!result.decidesUnhealthy()) {
             return result;
         }
+        seenOnce.add(result.key());
+        if (unconfirmed.contains(result.key())) {
+            return result;
+        }
+        tolerated.add(result.key());
+        return result.withStatus(CheckStatus.PENDING, "seen on this probe only, fails if the next one sees it too"
+                + " (a VF being added or withdrawn passes through this state for a moment): " + result.message());
+    }
+
+    private CheckResult withGrace(CheckResult result, long now, Set<String> tolerated) {
         String key = result.key();
         if (result.status() == CheckStatus.PASS) {
             incidents.remove(key);

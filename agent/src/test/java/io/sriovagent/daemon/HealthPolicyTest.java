@@ -104,19 +104,40 @@ class HealthPolicyTest {
     }
 
     @Test
-    void driverNotBoundIsNotTransientAndFailsAtOnce() {
+    void driverNotBoundIsNotTransientAndFailsOnceASecondProbeConfirmsIt() {
         // failure mode 4: the VF PCI function arrived but no driver took it
         PciFunction mana = Snapshots.function("7870:00:00.0", "1414", "00ba", DriverBinding.noDriver());
         HostSnapshot host = Snapshots.host().nic(Snapshots.nic("eth0", Snapshots.ETH0_MAC, null, null))
                 .function(mana).build();
         Evaluation raw = new Evaluator(ExpectVf.AUTO, DatapathThresholds.DEFAULTS).evaluate(null, host, Set.of());
 
-        HealthPolicy.Outcome outcome = harness.policy.apply(raw, List.of());
+        HealthPolicy.Outcome first = harness.policy.apply(raw, List.of());
+        HealthPolicy.Outcome second = harness.policy.apply(raw, List.of());
 
         assertEquals(List.of("vf_present", "vf_driver_bound:7870:00:00.0"), raw.verdict().reasons());
-        assertEquals(List.of("vf_driver_bound:7870:00:00.0"), outcome.published().verdict().reasons(),
-                "the missing VF is tolerated, the unbound driver is not");
-        assertEquals(Set.of("vf_present"), outcome.tolerated());
+        assertEquals(List.of(), first.published().verdict().reasons(), "one probe may land in a hot-add");
+        assertEquals(Set.of("vf_present", "vf_driver_bound:7870:00:00.0"), first.tolerated());
+        assertTrue(first.published().checks().stream().anyMatch(c -> c.key().equals("vf_driver_bound:7870:00:00.0")
+                && c.status() == CheckStatus.PENDING && c.message().startsWith("seen on this probe only")));
+        assertEquals(List.of("vf_driver_bound:7870:00:00.0"), second.published().verdict().reasons(),
+                "the missing VF is tolerated by the grace, the unbound driver is not");
+        assertEquals(Set.of("vf_present"), second.tolerated());
+    }
+
+    @Test
+    void driverStateSeenOnOneProbeOnlyNeverTurnsUnhealthy() {
+        PciFunction arriving = Snapshots.function("7c4b:00:02.0", "15b3", "1016", DriverBinding.noDriver());
+        Evaluator evaluator = new Evaluator(ExpectVf.AUTO, DatapathThresholds.DEFAULTS);
+        HostSnapshot bound = Snapshots.host().nic(Snapshots.nic("eth0", Snapshots.ETH0_MAC,
+                Snapshots.vf("enP31819s1", Snapshots.ETH0_MAC, Snapshots.cx4("7c4b:00:02.0", "enP31819s1")),
+                null)).build();
+        HostSnapshot unbound = Snapshots.host().nic(Snapshots.nic("eth0", Snapshots.ETH0_MAC, null, null))
+                .function(arriving).build();
+
+        for (HostSnapshot host : List.of(bound, unbound, bound, unbound, bound)) {
+            HealthPolicy.Outcome outcome = harness.policy.apply(evaluator.evaluate(null, host, Set.of()), List.of());
+            assertTrue(outcome.published().verdict().healthy(), outcome.published().checks().toString());
+        }
     }
 
     @Test
