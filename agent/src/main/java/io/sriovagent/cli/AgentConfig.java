@@ -2,6 +2,7 @@ package io.sriovagent.cli;
 
 import io.sriovagent.check.DatapathThresholds;
 import io.sriovagent.check.ExpectVf;
+import io.sriovagent.daemon.ListenAddress;
 import io.sriovagent.probe.ProbeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +34,8 @@ public record AgentConfig(
         Duration window,
         Duration grace,
         ExpectVf expectVf,
-        HostPort listen,
-        HostPort metricsListen,
+        ListenAddress listen,
+        ListenAddress metricsListen,
         boolean debug,
         DatapathThresholds datapath,
         int flapLimit,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sriovagent.check.DatapathThresholds;
 import io.sriovagent.check.ExpectVf;
+import io.sriovagent.daemon.ListenAddress;
 import io.sriovagent.probe.ProbeSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -110,9 +111,9 @@ public final class ConfigResolver {
                 convert(values, OptionSpec.WINDOW, text -> seconds(text, false)),
                 convert(values, OptionSpec.GRACE, text -> seconds(text, true)),
                 convert(values, OptionSpec.EXPECT_VF, ExpectVf::parse),
-                convert(values, OptionSpec.LISTEN, HostPort::parse),
+                convert(values, OptionSpec.LISTEN, ListenAddress::parse),
                 values.containsKey(OptionSpec.METRICS_LISTEN)
-                        ? convert(values, OptionSpec.METRICS_LISTEN, HostPort::parse) : null,
+                        ? convert(values, OptionSpec.METRICS_LISTEN, ListenAddress::parse) : null,
                 convert(values, OptionSpec.DEBUG, text -> parseBoolean(text)),
                 new DatapathThresholds(
                         convert(values, OptionSpec.DATAPATH_MIN_PPS, text -> number(text, 0, 1e9)),

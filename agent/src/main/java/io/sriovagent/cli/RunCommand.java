@@ -5,7 +5,6 @@ import io.sriovagent.check.Verdict;
 import io.sriovagent.daemon.Daemon;
 import io.sriovagent.daemon.DaemonSettings;
 import io.sriovagent.daemon.HttpLimits;
-import io.sriovagent.daemon.ListenAddress;
 import io.sriovagent.daemon.PublishedState;
 import io.sriovagent.probe.PlatformProbe;
 import io.sriovagent.systemd.SystemdNotifier;
@@ -66,7 +65,7 @@ final class RunCommand {
             if (failure != null) {
                 stopRequested.countDown();
             } else {
-                status.ready(daemon.current(), "http://" + new ListenAddress(config.listen().host(), daemon.port()));
+                status.ready(daemon.current(), "http://" + config.listen().withPort(daemon.port()));
             }
         });
         stopRequested.await();
@@ -148,11 +147,9 @@ final class RunCommand {
     }
 
     static DaemonSettings settings(AgentConfig config) {
-        HostPort metrics = config.metricsListen();
         return new DaemonSettings(config.interval(), config.grace(), config.flapLimit(), config.expectVf(),
                 config.datapath(),
-                new ListenAddress(config.listen().host(), config.listen().port()),
-                metrics == null ? null : new ListenAddress(metrics.host(), metrics.port()),
+                config.listen(), config.metricsListen(),
                 HttpLimits.DEFAULTS, SHUTDOWN_TIMEOUT, System::nanoTime, AgentVersion.current());
     }
 

@@ -249,9 +249,9 @@ public final class Daemon {
                 }
             }
             LOG.info("serving /health /healthz /status /metrics on http://"
-                    + new ListenAddress(settings.listen().host(), main.result().actualPort())
+                    + settings.listen().withPort(main.result().actualPort())
                     + (metricsOnly.result() == null ? "" : " and /metrics on http://"
-                    + new ListenAddress(settings.metricsListen().host(), metricsOnly.result().actualPort())));
+                    + settings.metricsListen().withPort(metricsOnly.result().actualPort())));
             listening.complete(null);
         });
     }

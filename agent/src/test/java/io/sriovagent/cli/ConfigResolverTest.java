@@ -1,12 +1,7 @@
 package io.sriovagent.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.sriovagent.check.ExpectVf;
+import io.sriovagent.daemon.ListenAddress;
 import io.sriovagent.probe.ProbeSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 class ConfigResolverTest {
 
@@ -42,7 +43,7 @@ class ConfigResolverTest {
         assertEquals(Duration.ofSeconds(5), config.window());
         assertEquals(Duration.ofSeconds(300), config.grace());
         assertEquals(ExpectVf.AUTO, config.expectVf());
-        assertEquals(new HostPort("127.0.0.1", 9798), config.listen());
+        assertEquals(new ListenAddress("127.0.0.1", 9798), config.listen());
         assertNull(config.metricsListen());
         assertFalse(config.debug());
     }
@@ -74,9 +75,9 @@ class ConfigResolverTest {
         assertEquals(Path.of("/host"), config.hostRoot());
         assertEquals(ProbeSettings.EthtoolSource.COMMAND, config.ethtool());
         assertTrue(config.debug());
-        assertEquals(new HostPort("::1", 0), config.listen());
+        assertEquals(new ListenAddress("::1", 0), config.listen());
         assertEquals("[::1]:0", config.listen().toString());
-        assertEquals(new HostPort("0.0.0.0", 9100), config.metricsListen());
+        assertEquals(new ListenAddress("0.0.0.0", 9100), config.metricsListen());
         assertEquals(Duration.ofMillis(250), config.window());
     }
 
