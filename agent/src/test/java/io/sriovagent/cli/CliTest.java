@@ -153,6 +153,18 @@ class CliTest {
     }
 
     @Test
+    void noProbeForThisOperatingSystemIsExitTwo() {
+        // the core module alone has no platform on its class path
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), ProbeOpener.serviceLoader(), slept::add);
+
+        assertEquals(2, cli.execute("check", "--host-root", hostRoot.toString()));
+
+        assertEquals("sriov-agent: this build has no probe for " + System.getProperty("os.name")
+                + " (supported: Linux, Windows)\n", stderr());
+    }
+
+    @Test
     void internalErrorIsExitTwoWithoutStackTraceUnlessDebug() {
         ProbeOpener broken = settings -> {
             throw new IllegalStateException("boom");

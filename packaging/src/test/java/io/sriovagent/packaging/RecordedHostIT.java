@@ -71,6 +71,21 @@ class RecordedHostIT {
     }
 
     @Test
+    void aDirectoryThatIsNotAHostRootIsExitTwoWithTheReason() throws Exception {
+        Path empty = Files.createTempDirectory("not-a-host");
+        try {
+            Run run = run(List.of("java", "-jar", JAR.toString(), "check", "--host-root", empty.toString()));
+
+            assertEquals(2, run.exitCode(), run.stdout() + run.stderr());
+            assertEquals("sriov-agent: --host-root " + empty + ": no sys/class/net under it (is /sys mounted there?)\n",
+                    run.stderr());
+            assertEquals("", run.stdout());
+        } finally {
+            Files.delete(empty);
+        }
+    }
+
+    @Test
     void liveCheckOnThisNonAzureMachineExplainsInOneLine() throws Exception {
         Run run = run(List.of("java", "-jar", JAR.toString(), "check", "--window", "1"));
 

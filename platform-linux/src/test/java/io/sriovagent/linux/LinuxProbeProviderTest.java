@@ -1,6 +1,7 @@
 package io.sriovagent.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sriovagent.host.HostSnapshot;
@@ -62,6 +63,18 @@ class LinuxProbeProviderTest {
             assertTrue(snapshot.vfFunctions().stream()
                     .allMatch(function -> function.model().equals("ConnectX-4 Lx Virtual Function")));
         }
+    }
+
+    @Test
+    void aHostRootWithoutSysClassNetIsRejectedWithTheReason() {
+        ProbeSettings settings = ProbeSettings.of(root.resolve("not-a-host"), ProbeSettings.EthtoolSource.COMMAND,
+                "ethtool", "lspci", Duration.ofSeconds(1));
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new LinuxProbeProvider().create(settings));
+
+        assertEquals("--host-root " + root.resolve("not-a-host") + ": no sys/class/net under it (is /sys mounted"
+                + " there?)", error.getMessage());
     }
 
     private Path script(String name, String body) throws IOException {
