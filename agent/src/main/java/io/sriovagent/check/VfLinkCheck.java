@@ -25,6 +25,12 @@ final class VfLinkCheck implements Check {
         if (vf.up()) {
             return CheckResult.pass(CheckId.VF_LINK, Scope.INTERFACE, nic.name(), "VF " + vf.name() + " is up");
         }
+        if ("unknown".equalsIgnoreCase(vf.operState())) {
+            // Linux says "unknown" for drivers that do not track the operational state: no evidence either way, and
+            // a guess here could replace a working VM.
+            return CheckResult.skip(CheckId.VF_LINK, Scope.INTERFACE, nic.name(),
+                    "VF " + vf.name() + " reports its operational state as unknown (the driver does not track it)");
+        }
         return CheckResult.failed(CheckId.VF_LINK, Scope.INTERFACE, nic.name(),
                 "VF " + Describe.vf(vf) + " is " + vf.operState() + ": " + nic.name()
                         + " sends through the synthetic path until it comes up");

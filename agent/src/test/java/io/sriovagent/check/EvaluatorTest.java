@@ -222,6 +222,21 @@ class EvaluatorTest {
     }
 
     @Test
+    void unknownOperationalStateIsNotJudged() {
+        HostSnapshot snapshot = host().at(0)
+                .nic(nic("eth0", ETH0_MAC, vf("enP31819s1", ETH0_MAC, ETH0_VF_PCI, "unknown", 1500,
+                        VfPairing.LOWER_LINK, null), counters(0, 0)))
+                .build();
+
+        Evaluation evaluation = evaluator.evaluate(null, snapshot, Set.of());
+
+        CheckResult link = result(evaluation, CheckId.VF_LINK, "eth0");
+        assertEquals(CheckStatus.SKIP, link.status());
+        assertTrue(link.message().contains("reports its operational state as unknown"), link.message());
+        assertTrue(evaluation.verdict().healthy());
+    }
+
+    @Test
     void vfPairedOnlyByMacAndSlaveFlagPassesButSaysSo() {
         HostSnapshot snapshot = host().at(0)
                 .nic(nic("eth0", ETH0_MAC, vf("enP31819s1", ETH0_MAC, ETH0_VF_PCI, "up", 1500,
