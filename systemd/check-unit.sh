@@ -25,6 +25,10 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 pass() { echo "ok:   $*"; }
 
 command -v systemd-analyze >/dev/null || { echo "systemd-analyze not found (apt-get install systemd)" >&2; exit 2; }
+# `verify --root=` and `security --offline=yes` arrived in systemd 250 (Debian 12 has 252, Ubuntu 22.04 only 249).
+systemd_version=$(systemd-analyze --version | awk 'NR == 1 {print $2}')
+[ "${systemd_version%%.*}" -ge 250 ] 2>/dev/null \
+    || { echo "systemd-analyze $systemd_version is too old: this check needs systemd >= 250" >&2; exit 2; }
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT

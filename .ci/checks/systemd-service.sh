@@ -6,7 +6,7 @@
 # namespace with only loopback), installs nothing in it, and drives the unit with systemctl:
 #   1. the probe under the unit's full sandbox (DynamicUser, no capabilities, SystemCallFilter, ...): a copy of
 #      the unit whose ExecStart is `sriov-agent check --window 1` must exit 0 or 1, never 2 or a crash;
-#   2. the daemon (`sriov-agent run`), once the build has it: `systemctl start` returns after READY=1, the
+#   2. the daemon (`sriov-agent run`): `systemctl start` returns after READY=1, the
 #      process has no capabilities and a non-root uid, /health answers 200 with an exact body, /metrics answers,
 #      and `systemctl stop` ends in success without restarts.
 # Needs: systemd-container (systemd-nspawn), curl, the .deb from `mvn verify`. Cleans up after itself.
@@ -41,7 +41,7 @@ teardown() {
 trap teardown EXIT
 
 echo "== systemd service: the unit under a real systemd (nspawn container)"
-dpkg -i "${debs[0]}" >/dev/null 2>&1
+dpkg -i "${debs[0]}" > "$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; echo "dpkg -i failed" >&2; exit 1; }
 
 # Container root: this machine's /usr (read-only in the container) plus the merged-/usr links.
 mkdir -p "$root/usr"
@@ -64,7 +64,8 @@ systemd-nspawn --quiet --register=no --keep-unit --directory="$root" --volatile=
     > "$work/console.log" 2>&1 < /dev/null &
 nspawn_pid=$!
 
-container_pid() { pgrep -P "$nspawn_pid" | head -n 1; }
+# The container's init is nspawn's first child (read from /proc: no dependency on procps).
+container_pid() { cut -d' ' -f1 "/proc/$nspawn_pid/task/$nspawn_pid/children" 2>/dev/null; }
 in_container() { nsenter --target "$(container_pid)" --all -- "$@"; }
 
 booted=
@@ -105,41 +106,36 @@ else
     in_container journalctl -u sriov-agent-sandbox-check.service -o cat --no-pager | tail -n 20 >&2
 fi
 
-# 2. The daemon itself, when this build has one.
-if probe=$(timeout 20 sriov-agent run --help 2>&1); then has_daemon=yes; else has_daemon=; fi
-if [ -z "$has_daemon" ] && grep -q 'unknown command "run"' <<< "$probe"; then
-    echo "skip: this build has no \`sriov-agent run\` yet; the daemon checks run once it does"
+# 2. The daemon itself.
+if in_container systemctl start sriov-agent.service; then
+    pass "systemctl start sriov-agent returned (READY=1 received)"
 else
-    if in_container systemctl start sriov-agent.service; then
-        pass "systemctl start sriov-agent returned (READY=1 received)"
-    else
-        fail "systemctl start sriov-agent failed"
-    fi
-    props=$(in_container systemctl show -p ActiveState -p SubState -p StatusText -p MainPID -p NRestarts sriov-agent.service)
-    while IFS= read -r line; do echo "      $line"; done <<< "$props"
-    grep -qx 'ActiveState=active' <<< "$props" && pass "service active" || fail "service not active"
-    grep -q '^StatusText=.' <<< "$props" && pass "status text set" || fail "no STATUS= from the agent"
-    main_pid=$(sed -n 's/^MainPID=//p' <<< "$props")
-    if [ -n "$main_pid" ] && [ "$main_pid" != 0 ]; then
-        proc=$(in_container cat "/proc/$main_pid/status")
-        uid=$(awk '/^Uid:/ {print $2}' <<< "$proc"); capeff=$(awk '/^CapEff:/ {print $2}' <<< "$proc")
-        [ "$uid" != 0 ] && pass "runs as uid $uid (dynamic user)" || fail "runs as root"
-        [ "$capeff" = 0000000000000000 ] && pass "no effective capabilities" || fail "CapEff=$capeff"
-    fi
-    health=$(in_container curl -s -m 10 -w ' %{http_code}' http://127.0.0.1:9798/health || true)
-    case "$health" in
-        '{"ApplicationHealthState":"Healthy"} 200'|'{"ApplicationHealthState":"Unhealthy"} 200')
-            pass "/health: $health" ;;
-        *) fail "/health answered '$health'" ;;
-    esac
-    metrics=$(in_container curl -s -m 10 http://127.0.0.1:9798/metrics || true)
-    grep -q '^sriov_health_status' <<< "$metrics" && pass "/metrics has sriov_health_status" \
-        || fail "/metrics lacks sriov_health_status"
-    in_container systemctl stop sriov-agent.service || true
-    stop=$(in_container systemctl show -p Result -p NRestarts -p ExecMainStatus sriov-agent.service | tr '\n' ' ')
-    grep -q 'Result=success' <<< "$stop" && grep -q 'NRestarts=0' <<< "$stop" \
-        && pass "stopped cleanly ($stop)" || fail "stop: $stop"
+    fail "systemctl start sriov-agent failed"
 fi
+props=$(in_container systemctl show -p ActiveState -p SubState -p StatusText -p MainPID -p NRestarts sriov-agent.service)
+while IFS= read -r line; do echo "      $line"; done <<< "$props"
+grep -qx 'ActiveState=active' <<< "$props" && pass "service active" || fail "service not active"
+grep -q '^StatusText=.' <<< "$props" && pass "status text set" || fail "no STATUS= from the agent"
+main_pid=$(sed -n 's/^MainPID=//p' <<< "$props")
+if [ -n "$main_pid" ] && [ "$main_pid" != 0 ]; then
+    proc=$(in_container cat "/proc/$main_pid/status")
+    uid=$(awk '/^Uid:/ {print $2}' <<< "$proc"); capeff=$(awk '/^CapEff:/ {print $2}' <<< "$proc")
+    [ "$uid" != 0 ] && pass "runs as uid $uid (dynamic user)" || fail "runs as root"
+    [ "$capeff" = 0000000000000000 ] && pass "no effective capabilities" || fail "CapEff=$capeff"
+fi
+health=$(in_container curl -s -m 10 -w ' %{http_code}' http://127.0.0.1:9798/health || true)
+case "$health" in
+    '{"ApplicationHealthState":"Healthy"} 200'|'{"ApplicationHealthState":"Unhealthy"} 200')
+        pass "/health: $health" ;;
+    *) fail "/health answered '$health'" ;;
+esac
+metrics=$(in_container curl -s -m 10 http://127.0.0.1:9798/metrics || true)
+grep -q '^sriov_health_status' <<< "$metrics" && pass "/metrics has sriov_health_status" \
+    || fail "/metrics lacks sriov_health_status"
+in_container systemctl stop sriov-agent.service || true
+stop=$(in_container systemctl show -p Result -p NRestarts -p ExecMainStatus sriov-agent.service | tr '\n' ' ')
+grep -q 'Result=success' <<< "$stop" && grep -q 'NRestarts=0' <<< "$stop" \
+    && pass "stopped cleanly ($stop)" || fail "stop: $stop"
 
 if [ "$failures" -gt 0 ]; then
     echo "systemd service check: $failures failure(s)" >&2

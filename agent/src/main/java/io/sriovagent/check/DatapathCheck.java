@@ -33,6 +33,13 @@ final class DatapathCheck implements Check {
             return CheckResult.pending(CheckId.DATAPATH, Scope.INTERFACE, name,
                     "waiting for the first traffic window on " + name);
         }
+        VfInterface before = input.previous().nic(name).map(SyntheticNic::vf).orElse(null);
+        if (!nic.vf().sameVfAs(before)) {
+            // Most of such a window's packets went through the synthetic path while the VF was away: not a verdict
+            // on the datapath the NIC has now.
+            return CheckResult.skip(CheckId.DATAPATH, Scope.INTERFACE, name,
+                    "VF " + nic.vf().name() + " arrived or changed during the window: judged from the next window");
+        }
         if (window.counterReset()) {
             return CheckResult.skip(CheckId.DATAPATH, Scope.INTERFACE, name,
                     "the counters of " + name + " went backwards during the window (driver or VF reset):"

@@ -14,16 +14,14 @@ public record TrafficWindow(double windowSeconds, long vfPackets, long synthetic
 
     /** Deltas of two cumulative readings; a counter that went backwards marks the window as reset. */
     public static TrafficWindow between(NicCounters earlier, NicCounters later, double windowSeconds) {
-        long vfDelta = later.vfPackets() - earlier.vfPackets();
-        long syntheticDelta = later.syntheticPackets() - earlier.syntheticPackets();
-        boolean reset = vfDelta < 0 || syntheticDelta < 0
-                || later.vfRxPackets() < earlier.vfRxPackets() || later.vfTxPackets() < earlier.vfTxPackets()
+        boolean reset = later.vfRxPackets() < earlier.vfRxPackets() || later.vfTxPackets() < earlier.vfTxPackets()
                 || later.syntheticRxPackets() < earlier.syntheticRxPackets()
                 || later.syntheticTxPackets() < earlier.syntheticTxPackets();
         if (reset) {
             return new TrafficWindow(windowSeconds, 0, 0, true);
         }
-        return new TrafficWindow(windowSeconds, vfDelta, syntheticDelta, false);
+        return new TrafficWindow(windowSeconds, later.vfPackets() - earlier.vfPackets(),
+                later.syntheticPackets() - earlier.syntheticPackets(), false);
     }
 
     public long totalPackets() {

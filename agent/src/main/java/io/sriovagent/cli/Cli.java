@@ -58,17 +58,16 @@ public final class Cli {
         String command = arguments.isEmpty() || arguments.get(0).startsWith("-") ? "run" : arguments.get(0);
         List<String> rest = arguments.isEmpty() || arguments.get(0).startsWith("-") ? arguments
                 : arguments.subList(1, arguments.size());
-        boolean debug = rest.contains("--debug");
+        // Known before the options are resolved, so that a failure while resolving them can show its stack trace too.
+        boolean debug = rest.stream().anyMatch(arg -> arg.equals("--debug") || arg.equals("--debug=true"))
+                || "true".equalsIgnoreCase(environment.get(OptionSpec.DEBUG.environmentVariable()));
         try {
             return switch (command) {
                 case "run" -> run(rest);
                 case "check" -> check(rest);
                 case "version" -> version(rest);
                 case "service" -> new ServiceCommand(services, probes, new ConfigResolver(environment), out).run(rest);
-                case "help" -> {
-                    out.print(help());
-                    yield ExitCode.HEALTHY;
-                }
+                case "help" -> printHelp();
                 default -> throw new UsageException("unknown command \"" + command + "\"\n" + USAGE.strip());
             };
         } catch (UsageException e) {
@@ -89,26 +88,27 @@ public final class Cli {
 
     private int check(List<String> args) throws UsageException, InterruptedException {
         ConfigResolver.Resolved resolved = new ConfigResolver(environment).resolve(args, true);
-        if (resolved.flags().help()) {
-            out.print(help());
-            return ExitCode.HEALTHY;
-        }
-        AgentConfig config = resolved.config();
-        LogSetup.configure(config.debug());
-        requireReadableHostRoot(config.hostRoot());
-        return new CheckCommand(probes, sleeper).run(config, resolved.flags().json(), out);
+        return resolved.flags().help() ? printHelp()
+                : new CheckCommand(probes, sleeper).run(prepare(resolved), resolved.flags().json(), out);
     }
 
     private int run(List<String> args) throws UsageException, InterruptedException {
         ConfigResolver.Resolved resolved = new ConfigResolver(environment).resolve(args, false);
-        if (resolved.flags().help()) {
-            out.print(help());
-            return ExitCode.HEALTHY;
-        }
+        return resolved.flags().help() ? printHelp()
+                : new RunCommand(probes, ShutdownSignals::onTermination).run(prepare(resolved));
+    }
+
+    /** What every probing command does before it starts: logging as configured, a host root it can read. */
+    private static AgentConfig prepare(ConfigResolver.Resolved resolved) throws UsageException {
         AgentConfig config = resolved.config();
         LogSetup.configure(config.debug());
         requireReadableHostRoot(config.hostRoot());
-        return new RunCommand(probes, ShutdownSignals::onTermination).run(config);
+        return config;
+    }
+
+    private int printHelp() {
+        out.print(help());
+        return ExitCode.HEALTHY;
     }
 
     private int version(List<String> args) throws UsageException {

@@ -226,11 +226,13 @@ public final class ConfigResolver {
         } catch (NumberFormatException e) {
             value = null;
         }
-        boolean valid = value != null && (zeroAllowed ? value.signum() >= 0 : value.signum() > 0)
+        // Timers, windows and timeouts work in milliseconds: a positive value below one would become zero.
+        BigDecimal least = zeroAllowed ? BigDecimal.ZERO : new BigDecimal("0.001");
+        boolean valid = value != null && value.compareTo(least) >= 0
                 && value.compareTo(BigDecimal.valueOf(86_400 * 7)) <= 0;
         if (!valid) {
-            throw new IllegalArgumentException("expected a number of seconds " + (zeroAllowed ? ">= 0" : "> 0")
-                    + " and at most a week, got \"" + text + "\"");
+            throw new IllegalArgumentException("expected a number of seconds from " + least.toPlainString()
+                    + " to a week (604800), got \"" + text + "\"");
         }
         return Duration.ofNanos(value.movePointRight(9).longValue());
     }

@@ -61,7 +61,8 @@ final class RunCommand {
         ServiceStatus status = new ServiceStatus(systemd);
         daemon.afterEachCycle(status::afterCycle);
         CompletableFuture<Void> listening = daemon.start();
-        listening.whenComplete((ignored, failure) -> {
+        // Off the event loop: the notification is a socket send, which could block when systemd is slow to read.
+        listening.whenCompleteAsync((ignored, failure) -> {
             if (failure != null) {
                 stopRequested.countDown();
             } else {

@@ -9,10 +9,8 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +44,8 @@ public final class Daemon {
     private final AtomicBoolean overrunReported = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean listenersRequested = new AtomicBoolean();
-    private final Set<String> reportedCycleFailures = new HashSet<>();
+    /** The failure last logged by the probe thread, so a failure repeating every probe is logged once. */
+    private String lastCycleFailure;
     private final List<HttpServer> servers = new ArrayList<>();
     private final ExecutorService probeThread;
     private final Vertx vertx;
@@ -217,26 +216,31 @@ public final class Daemon {
             state = cycle.run();
         } catch (RuntimeException e) {
             // A probe must record read errors rather than throw; if one throws anyway, keep serving the last state.
-            if (reportedCycleFailures.add(e.getClass().getName() + ": " + e.getMessage())) {
+            String failure = e.getClass().getName() + ": " + e.getMessage();
+            if (!failure.equals(lastCycleFailure)) {
+                lastCycleFailure = failure;
                 LOG.log(Level.SEVERE, "probe failed, keeping the previous verdict", e);
             }
             return;
         }
+        lastCycleFailure = null;
         published.set(state);
         if (overrunReported.compareAndSet(true, false)) {
             LOG.info("probe finished after " + (System.nanoTime() - cycleStartedNanos) / 1_000_000 + " ms; probing every "
                     + settings.interval().toMillis() / 1000.0 + " s again");
         }
-        if (listenersRequested.compareAndSet(false, true)) {
+        // A first probe that outlived stop() must not bind listeners on a closing event loop.
+        if (!stopped.get() && listenersRequested.compareAndSet(false, true)) {
             openListeners();
         }
     }
 
     private void openListeners() {
-        ConnectionLimit limit = new ConnectionLimit(settings.limits().maxConnections());
-        Future<HttpServer> main = listen(settings.listen(), false, limit);
+        // Each listener has its own cap: remote scrapers filling the --metrics-listen port must never keep the
+        // health extension's local connection out.
+        Future<HttpServer> main = listen(settings.listen(), false);
         Future<HttpServer> metricsOnly = settings.metricsListen() == null ? Future.succeededFuture()
-                : listen(settings.metricsListen(), true, limit);
+                : listen(settings.metricsListen(), true);
         Future.all(main, metricsOnly).onComplete(result -> {
             if (result.failed()) {
                 listening.completeExceptionally(result.cause());
@@ -256,8 +260,9 @@ public final class Daemon {
         });
     }
 
-    private Future<HttpServer> listen(ListenAddress address, boolean metricsOnlyListener, ConnectionLimit limit) {
+    private Future<HttpServer> listen(ListenAddress address, boolean metricsOnlyListener) {
         HttpLimits limits = settings.limits();
+        ConnectionLimit limit = new ConnectionLimit(limits.maxConnections());
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(address.host())
                 .setPort(address.port())

@@ -73,8 +73,13 @@ public final class HealthPolicy {
     private final LongSupplier monotonicNanos;
     private final Set<String> nicsThatHadVf = new TreeSet<>();
     private final Map<String, Incident> incidents = new HashMap<>();
-    /** Keys of non-transient critical failures seen on the previous probe: a second sighting confirms them. */
-    private Set<String> unconfirmed = Set.of();
+    /**
+     * Non-transient critical failures seen on the previous probe, with when they were first seen: a later probe
+     * confirms one once it has lasted {@link #CONFIRMATION_NANOS}.
+     */
+    private Map<String, Long> unconfirmed = Map.of();
+    /** Longer than a VF hot-add or withdrawal takes to pass its "no driver yet" moment, whatever the interval. */
+    static final long CONFIRMATION_NANOS = Duration.ofSeconds(10).toNanos();
     private final FlapHistory flaps;
     private long startedAt;
     private boolean started;
@@ -117,12 +122,12 @@ public final class HealthPolicy {
         Set<String> tolerated = new TreeSet<>();
         Set<String> failingNow = new HashSet<>();
         raw.checks().stream().filter(CheckResult::decidesUnhealthy).forEach(result -> failingNow.add(result.key()));
-        Set<String> seenOnce = new HashSet<>();
+        Map<String, Long> seenNow = new HashMap<>();
         for (CheckResult result : raw.checks()) {
             published.add(result.id().transientFailure() ? withGrace(result, now, tolerated)
-                    : confirmed(result, seenOnce, tolerated));
+                    : confirmed(result, now, seenNow, tolerated));
         }
-        unconfirmed = seenOnce;
+        unconfirmed = seenNow;
         incidents.forEach((key, incident) -> incident.quiet |= incident.lastFailed != now || !failingNow.contains(key));
         incidents.values().removeIf(incident -> incident.over(now, graceNanos));
         for (SyntheticNic nic : host.nics()) {
@@ -141,17 +146,19 @@ public final class HealthPolicy {
         return incidents.size();
     }
 
-    private CheckResult confirmed(CheckResult result, Set<String> seenOnce, Set<String> tolerated) {
+    private CheckResult confirmed(CheckResult result, long now, Map<String, Long> seenNow, Set<String> tolerated) {
         if (!result.decidesUnhealthy()) {
             return result;
         }
-        seenOnce.add(result.key());
-        if (unconfirmed.contains(result.key())) {
+        long since = unconfirmed.getOrDefault(result.key(), now);
+        seenNow.put(result.key(), since);
+        if (since != now && now - since >= CONFIRMATION_NANOS) {
             return result;
         }
         tolerated.add(result.key());
-        return result.withStatus(CheckStatus.PENDING, "seen on this probe only, fails if the next one sees it too"
-                + " (a VF being added or withdrawn passes through this state for a moment): " + result.message());
+        return result.withStatus(CheckStatus.PENDING, "seen for " + seconds(now - since) + ", fails once a later"
+                + " probe still sees it " + seconds(CONFIRMATION_NANOS) + " after the first (a VF being added or"
+                + " withdrawn passes through this state for a moment): " + result.message());
     }
 
     private CheckResult withGrace(CheckResult result, long now, Set<String> tolerated) {

@@ -1,7 +1,6 @@
 package io.sriovagent.daemon;
 
 import io.sriovagent.host.HostSnapshot;
-import io.sriovagent.host.PciFunction;
 import io.sriovagent.host.SyntheticNic;
 import io.sriovagent.host.VfInterface;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ public record VfChange(String nic, Kind kind, VfInterface before, VfInterface af
         REMOVED,
         /** The NIC had no VF and now has one. */
         ADDED,
-        /** The NIC now has a different VF than before (another name or PCI address): the old one went away. */
+        /** The NIC now has a different VF than before (another PCI function): the old one went away. */
         REPLACED
     }
 
@@ -54,19 +53,11 @@ public record VfChange(String nic, Kind kind, VfInterface before, VfInterface af
                 changes.add(new VfChange(name, Kind.REMOVED, before, null));
             } else if (before == null && after != null) {
                 changes.add(new VfChange(name, Kind.ADDED, null, after));
-            } else if (before != null && !sameVf(before, after)) {
+            } else if (before != null && !before.sameVfAs(after)) {
                 changes.add(new VfChange(name, Kind.REPLACED, before, after));
             }
         }
         return changes;
     }
 
-    /** Same interface name on the same PCI function: a rename or a new function is another VF. */
-    static boolean sameVf(VfInterface a, VfInterface b) {
-        return a.name().equals(b.name()) && Objects.equals(address(a.pci()), address(b.pci()));
-    }
-
-    private static String address(PciFunction pci) {
-        return pci == null ? null : pci.address();
-    }
 }

@@ -28,6 +28,20 @@ public record VfInterface(
         return pairing == VfPairing.LOWER_LINK;
     }
 
+    /**
+     * True when {@code other} is this same VF seen again: the same PCI function when both probes could read it
+     * (a rename such as {@code eth1} to {@code enP31819s1} is still the same VF), else the same interface name.
+     */
+    public boolean sameVfAs(VfInterface other) {
+        if (other == null) {
+            return false;
+        }
+        if (pci != null && other.pci() != null) {
+            return pci.address().equals(other.pci().address());
+        }
+        return name.equals(other.name());
+    }
+
     public boolean up() {
         return "up".equalsIgnoreCase(operState);
     }

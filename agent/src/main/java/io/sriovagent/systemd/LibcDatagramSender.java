@@ -19,6 +19,8 @@ public final class LibcDatagramSender implements DatagramSender {
     static final int SOCK_CLOEXEC = 0x80000;
     /** No SIGPIPE if the peer went away; systemd never reads from us, but a dead socket must not kill the JVM. */
     static final int MSG_NOSIGNAL = 0x4000;
+    /** Never wait on a full socket queue: a lost status line beats a stuck probe thread. */
+    static final int MSG_DONTWAIT = 0x40;
 
     /** The few libc entry points used here, declared by us (jna-platform's LibC has no socket calls). */
     interface Libc extends Library {
@@ -50,7 +52,7 @@ public final class LibcDatagramSender implements DatagramSender {
         }
         try {
             byte[] address = to.toSockaddr();
-            long sent = libc.sendto(fd, payload, new NativeLong(payload.length), MSG_NOSIGNAL, address,
+            long sent = libc.sendto(fd, payload, new NativeLong(payload.length), MSG_NOSIGNAL | MSG_DONTWAIT, address,
                     address.length).longValue();
             if (sent != payload.length) {
                 throw new IOException("sendto " + to + ": sent " + sent + " of " + payload.length + " bytes");

@@ -105,6 +105,21 @@ class EvaluatorTest {
     }
 
     @Test
+    void windowInWhichTheVfArrivedIsNotJudged() {
+        // host servicing re-added the VF mid-window: the packets went synthetic while it was away
+        HostSnapshot before = host().at(0).nic(nic("eth0", ETH0_MAC, null, counters(0, 100))).build();
+        HostSnapshot after = host().at(5)
+                .nic(nic("eth0", ETH0_MAC, vf("enP31819s1", ETH0_MAC, ETH0_VF_PCI), counters(200, 9000))).build();
+
+        Evaluation evaluation = evaluator.evaluate(before, after, Set.of());
+
+        CheckResult datapath = result(evaluation, CheckId.DATAPATH, "eth0");
+        assertEquals(CheckStatus.SKIP, datapath.status());
+        assertTrue(datapath.message().contains("arrived or changed during the window"), datapath.message());
+        assertTrue(evaluation.verdict().healthy());
+    }
+
+    @Test
     void idleWindowIsNotJudgedAndSaysSo() {
         Evaluation evaluation = evaluator.evaluate(twoNics(0, 100, 10, 0, 0), twoNics(5, 100, 60, 0, 0), Set.of());
 

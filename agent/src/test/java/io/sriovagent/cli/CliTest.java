@@ -137,7 +137,7 @@ class CliTest {
         int status = run(new ArrayDeque<>(List.of(host().build())), "check", "--window", "soon");
 
         assertEquals(2, status);
-        assertEquals("sriov-agent: --window: expected a number of seconds > 0 and at most a week, got \"soon\"\n",
+        assertEquals("sriov-agent: --window: expected a number of seconds from 0.001 to a week (604800), got \"soon\"\n",
                 stderr());
         assertEquals("", stdout());
     }
@@ -177,6 +177,20 @@ class CliTest {
         err.reset();
         assertEquals(2, quiet.execute("check", "--debug", "--host-root", hostRoot.toString()));
         assertTrue(stderr().contains("\tat "), "stack trace with --debug");
+    }
+
+    @Test
+    void helpListsEveryOptionWithoutProbing() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"check", "--help"},
+                new String[] {"help"})) {
+            out.reset();
+            assertEquals(0, run(new ArrayDeque<>(), args));
+            assertTrue(stdout().startsWith("usage: sriov-agent [run]"), stdout());
+            for (OptionSpec spec : OptionSpec.values()) {
+                assertTrue(stdout().contains(spec.flag()), spec.flag() + " missing from help");
+            }
+        }
+        assertTrue(slept.isEmpty());
     }
 
     @Test

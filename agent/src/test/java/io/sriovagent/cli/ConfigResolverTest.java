@@ -85,9 +85,11 @@ class ConfigResolverTest {
     void errorsNameTheOffendingFlagAndTheAcceptedValues() {
         assertTrue(error(Map.of(), "--intervall", "5").startsWith("unknown option --intervall (known: --host-root,"));
         assertEquals("--ethtool: expected ioctl or command, got \"netlink\"", error(Map.of(), "--ethtool", "netlink"));
-        assertEquals("--interval: expected a number of seconds > 0 and at most a week, got \"0\"",
+        assertEquals("--interval: expected a number of seconds from 0.001 to a week (604800), got \"0\"",
                 error(Map.of(), "--interval", "0"));
         assertEquals("--grace needs a value: --grace SECONDS", error(Map.of(), "--grace"));
+        assertEquals("--interval: expected a number of seconds from 0.001 to a week (604800), got \"0.0001\"",
+                error(Map.of(), "--interval", "0.0001"), "below a millisecond would become a zero-length timer");
         assertEquals("--listen: expected HOST:PORT with a port from 0 to 65535, got \"localhost:99999\"",
                 error(Map.of(), "--listen", "localhost:99999"));
         assertEquals("SRIOV_AGENT_DATAPATH_MIN_VF_SHARE: expected a number from 0 to 1, got \"1.5\"",
@@ -110,8 +112,8 @@ class ConfigResolverTest {
                 + ": cannot read it"));
         assertTrue(error(Map.of(), "--config", unknownKey.toString())
                 .startsWith("config file " + unknownKey + ": key \"intervall\" is not an option (known: host-root,"));
-        assertEquals("config file " + badValue + ": key \"grace\": expected a number of seconds >= 0 and at most a"
-                + " week, got \"soon\"", error(Map.of(), "--config", badValue.toString()));
+        assertEquals("config file " + badValue + ": key \"grace\": expected a number of seconds from 0 to a week"
+                + " (604800), got \"soon\"", error(Map.of(), "--config", badValue.toString()));
         assertEquals("config file " + notObject + ": expected a JSON object of option names to values",
                 error(Map.of(), "--config", notObject.toString()));
     }

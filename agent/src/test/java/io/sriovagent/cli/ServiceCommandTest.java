@@ -119,7 +119,7 @@ class ServiceCommandTest {
         UsageException error = assertThrows(UsageException.class,
                 () -> run(Optional.of(manager), "install", "--interval", "often"));
 
-        assertEquals("--interval: expected a number of seconds > 0 and at most a week, got \"often\"",
+        assertEquals("--interval: expected a number of seconds from 0.001 to a week (604800), got \"often\"",
                 error.getMessage());
         assertTrue(manager.installed.isEmpty());
     }

@@ -145,6 +145,29 @@ class DaemonHttpTest {
     }
 
     @Test
+    void scrapersFillingTheMetricsListenerNeverKeepHealthOut() throws Exception {
+        fixture.close();
+        fixture = new DaemonFixture(TestHosts.twoNics(), DaemonFixture.NO_TICKS,
+                new HttpLimits(4096, 8192, Duration.ofSeconds(30), 3), 3, true);
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                idle.add(connect(fixture.daemon.metricsPort()));
+            }
+            Thread.sleep(200); // let the event loop account for them
+            try (Socket extra = connect(fixture.daemon.metricsPort())) {
+                assertEquals(-1, readOrEnd(extra), "the metrics listener is at its own cap");
+            }
+
+            assertEquals(AppHealthClassifier.State.HEALTHY, new HttpAnswers(fixture.daemon.port()).health());
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void idleConnectionsAreClosed() throws Exception {
         fixture.close();
         fixture = new DaemonFixture(TestHosts.twoNics(), DaemonFixture.NO_TICKS,

@@ -104,7 +104,7 @@ class HealthPolicyTest {
     }
 
     @Test
-    void driverNotBoundIsNotTransientAndFailsOnceASecondProbeConfirmsIt() {
+    void driverNotBoundIsNotTransientAndFailsOnceALaterProbeConfirmsIt() {
         // failure mode 4: the VF PCI function arrived but no driver took it
         PciFunction mana = Snapshots.function("7870:00:00.0", "1414", "00ba", DriverBinding.noDriver());
         HostSnapshot host = Snapshots.host().nic(Snapshots.nic("eth0", Snapshots.ETH0_MAC, null, null))
@@ -112,16 +112,21 @@ class HealthPolicyTest {
         Evaluation raw = new Evaluator(ExpectVf.AUTO, DatapathThresholds.DEFAULTS).evaluate(null, host, Set.of());
 
         HealthPolicy.Outcome first = harness.policy.apply(raw, List.of());
-        HealthPolicy.Outcome second = harness.policy.apply(raw, List.of());
+        harness.clock.advanceSeconds(1);
+        HealthPolicy.Outcome soon = harness.policy.apply(raw, List.of());
+        harness.clock.advanceSeconds(9);
+        HealthPolicy.Outcome confirmed = harness.policy.apply(raw, List.of());
 
         assertEquals(List.of("vf_present", "vf_driver_bound:7870:00:00.0"), raw.verdict().reasons());
         assertEquals(List.of(), first.published().verdict().reasons(), "one probe may land in a hot-add");
         assertEquals(Set.of("vf_present", "vf_driver_bound:7870:00:00.0"), first.tolerated());
         assertTrue(first.published().checks().stream().anyMatch(c -> c.key().equals("vf_driver_bound:7870:00:00.0")
-                && c.status() == CheckStatus.PENDING && c.message().startsWith("seen on this probe only")));
-        assertEquals(List.of("vf_driver_bound:7870:00:00.0"), second.published().verdict().reasons(),
+                && c.status() == CheckStatus.PENDING && c.message().startsWith("seen for 0 s")));
+        assertEquals(List.of(), soon.published().verdict().reasons(),
+                "a second probe 1 s later (--interval 1) is still within a hot-add");
+        assertEquals(List.of("vf_driver_bound:7870:00:00.0"), confirmed.published().verdict().reasons(),
                 "the missing VF is tolerated by the grace, the unbound driver is not");
-        assertEquals(Set.of("vf_present"), second.tolerated());
+        assertEquals(Set.of("vf_present"), confirmed.tolerated());
     }
 
     @Test
@@ -135,6 +140,7 @@ class HealthPolicyTest {
                 .function(arriving).build();
 
         for (HostSnapshot host : List.of(bound, unbound, bound, unbound, bound)) {
+            harness.clock.advanceSeconds(30);
             HealthPolicy.Outcome outcome = harness.policy.apply(evaluator.evaluate(null, host, Set.of()), List.of());
             assertTrue(outcome.published().verdict().healthy(), outcome.published().checks().toString());
         }

@@ -46,6 +46,24 @@ class VfChangeTest {
     }
 
     @Test
+    void aRenameOrAMomentarilyUnreadablePciFunctionIsTheSameVf() {
+        HostSnapshot before = TestHosts.twoNics().at(0);
+        io.sriovagent.host.SyntheticNic eth0 = before.nic("eth0").orElseThrow();
+        io.sriovagent.host.VfInterface vf = eth0.vf();
+        io.sriovagent.host.VfInterface renamed = new io.sriovagent.host.VfInterface("rename6", vf.mac(), vf.mtu(),
+                vf.operState(), vf.pairing(), vf.pci(), vf.ownCounters());
+        io.sriovagent.host.VfInterface pciUnread = new io.sriovagent.host.VfInterface(vf.name(), vf.mac(), vf.mtu(),
+                vf.operState(), vf.pairing(), null, vf.ownCounters());
+
+        for (io.sriovagent.host.VfInterface same : List.of(renamed, pciUnread)) {
+            HostSnapshot after = Snapshots.host().at(5).nic(new io.sriovagent.host.SyntheticNic(eth0.name(),
+                    eth0.mac(), eth0.mtu(), eth0.driver(), eth0.operState(), same, eth0.counters()))
+                    .nic(before.nic("eth1").orElseThrow()).build();
+            assertEquals(List.of(), VfChange.between(before, after), same.toString());
+        }
+    }
+
+    @Test
     void aNicThatDisappearsTakesItsVfWithIt() {
         HostSnapshot before = TestHosts.twoNics().at(0);
         HostSnapshot after = Snapshots.host().at(5).nic(before.nic("eth0").orElseThrow()).build();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +88,8 @@ class RecordedHostIT {
 
     @Test
     void liveCheckOnThisNonAzureMachineExplainsInOneLine() throws Exception {
+        Assumptions.assumeFalse(Files.isDirectory(Path.of("/sys/bus/vmbus/drivers/hv_netvsc")),
+                "this machine is a Hyper-V/Azure VM: the live verdict is its own, not the non-Azure explanation");
         Run run = run(List.of("java", "-jar", JAR.toString(), "check", "--window", "1"));
 
         assertEquals(1, run.exitCode(), run.stdout() + run.stderr());

@@ -103,7 +103,7 @@ public final class LinuxPlatformProbe implements PlatformProbe {
             for (VfNetdev vf : pairs.unpaired()) {
                 unpaired.add(vfInterface(vf, VfPairing.NONE, byAddress));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // A defect must cost this probe's NIC data, not the agent: the read error makes it visible.
             errors.add("probe", "linux", "unexpected failure while reading network devices: " + e);
             log.log(Level.SEVERE, "probe-failure-" + e.getClass().getName(), "probe failed unexpectedly: " + e);
@@ -182,7 +182,8 @@ public final class LinuxPlatformProbe implements PlatformProbe {
         try {
             NicStatistics read = statistics.read(interfaceName);
             return read == null ? NicStatistics.failed("the source returned nothing") : read;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: JNA binds libc functions on first use; a missing one must cost the read, not the probe.
             return NicStatistics.failed("unexpected failure: " + e);
         }
     }

@@ -15,10 +15,8 @@ import io.sriovagent.windows.os.WindowsVersion;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -32,9 +30,6 @@ import java.util.logging.Logger;
 public final class WindowsProbe implements PlatformProbe {
 
     private static final Logger LOG = Logger.getLogger(WindowsProbe.class.getName());
-    /** Bounds the memory of already-logged problems; past it, problems may be logged again. */
-    private static final int MAX_REMEMBERED_PROBLEMS = 1000;
-
     private final DeviceReader devices;
     private final InterfaceTableReader interfaces;
     private final OsVersionReader osVersion;
@@ -42,7 +37,6 @@ public final class WindowsProbe implements PlatformProbe {
     private final SnapshotAssembler assembler = new SnapshotAssembler(builds);
     private final InstantSource wallClock;
     private final LongSupplier monotonicNanos;
-    private final Set<String> loggedProblems = new HashSet<>();
     /** The build cannot change while the OS runs: once read completely it is kept. */
     private WindowsVersion version;
 
@@ -75,7 +69,6 @@ public final class WindowsProbe implements PlatformProbe {
                     new OsInfo("windows", null, null, null, builds.judge(running, false)),
                     List.of(), List.of(), List.of(), errors);
         }
-        logNewProblems(snapshot.readErrors());
         return snapshot;
     }
 
@@ -99,17 +92,6 @@ public final class WindowsProbe implements PlatformProbe {
             errors.add(new ReadError(source, subject, "unexpected failure: " + e));
             LOG.log(Level.FINE, "reading " + subject + " failed", e);
             return fallback;
-        }
-    }
-
-    private void logNewProblems(List<ReadError> errors) {
-        for (ReadError error : errors) {
-            if (loggedProblems.size() >= MAX_REMEMBERED_PROBLEMS) {
-                loggedProblems.clear();
-            }
-            if (loggedProblems.add(error.toString())) {
-                LOG.warning(error::toString);
-            }
         }
     }
 }

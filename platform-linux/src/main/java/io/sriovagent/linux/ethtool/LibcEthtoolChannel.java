@@ -77,6 +77,10 @@ final class LibcEthtoolChannel implements EthtoolChannel {
         } catch (LastErrorException e) {
             unavailableReason = "cannot open an AF_INET socket for the ioctl: " + Errno.describe(e.getErrorCode());
             throw new IoctlUnavailableException(unavailableReason);
+        } catch (LinkageError e) {
+            // JNA binds socket() on its first call: a libc without it makes the ioctl unavailable, not the probe fail.
+            unavailableReason = "cannot call socket() through JNA: " + firstLine(String.valueOf(e));
+            throw new IoctlUnavailableException(unavailableReason);
         }
     }
 

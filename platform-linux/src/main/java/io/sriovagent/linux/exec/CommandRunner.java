@@ -6,10 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs an external command with a deadline and bounded output, and never throws for a command that is absent,
@@ -45,51 +42,71 @@ public final class CommandRunner {
             return new CommandResult(command, CommandResult.Outcome.NOT_FOUND, -1, "", String.valueOf(e.getMessage()));
         }
         // Both streams are drained concurrently: a command that fills one pipe must not block forever.
-        CompletableFuture<String> stdout = drain(process.getInputStream());
-        CompletableFuture<String> stderr = drain(process.getErrorStream());
+        Drain stdout = new Drain(process.getInputStream(), outputLimit);
+        Drain stderr = new Drain(process.getErrorStream(), outputLimit);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 killTree(process);
-                return new CommandResult(command, CommandResult.Outcome.TIMED_OUT, -1,
-                        collect(stdout), collect(stderr));
+                return new CommandResult(command, CommandResult.Outcome.TIMED_OUT, -1, stdout.collect(),
+                        stderr.collect());
             }
-            return new CommandResult(command, CommandResult.Outcome.EXITED, process.exitValue(),
-                    collect(stdout), collect(stderr));
+            return new CommandResult(command, CommandResult.Outcome.EXITED, process.exitValue(), stdout.collect(),
+                    stderr.collect());
         } catch (InterruptedException e) {
             killTree(process);
             Thread.currentThread().interrupt();
-            return new CommandResult(command, CommandResult.Outcome.TIMED_OUT, -1, "", "interrupted");
+            return new CommandResult(command, CommandResult.Outcome.TIMED_OUT, -1, stdout.collect(), "interrupted");
         }
     }
 
-    private CompletableFuture<String> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    /**
+     * Reads one pipe on its own daemon thread, keeping at most {@code limit} bytes. Its own thread, not a shared
+     * pool: a child that keeps the pipe open (or a command stuck in the kernel that no signal ends) blocks only this
+     * thread, and {@link #collect()} still returns what arrived.
+     */
+    private static final class Drain {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final InputStream stream;
+        private final Thread thread;
+
+        Drain(InputStream stream, int limit) {
+            this.stream = stream;
+            this.thread = new Thread(() -> copy(limit), "sriov-command-output");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void copy(int limit) {
             byte[] buffer = new byte[8192];
             try (stream) {
                 int read;
                 while ((read = stream.read(buffer)) >= 0) {
-                    int room = outputLimit - kept.size();
-                    if (room > 0) {
-                        kept.write(buffer, 0, Math.min(room, read));
+                    synchronized (kept) {
+                        int room = limit - kept.size();
+                        if (room > 0) {
+                            kept.write(buffer, 0, Math.min(room, read));
+                        }
                     }
                 }
             } catch (IOException e) {
                 // The process was killed or closed its end: keep what arrived.
             }
-            return kept.toString(StandardCharsets.UTF_8);
-        });
-    }
+        }
 
-    private static String collect(CompletableFuture<String> output) {
-        try {
-            return output.get(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        } catch (ExecutionException | TimeoutException e) {
-            // A grandchild still holding the pipe open: give up on the rest of its output.
-            return "";
+        /**
+         * What arrived, waiting up to a second for the rest after the process ended. A pipe still held open (a
+         * grandchild, a command stuck in the kernel) is left to its reader thread: closing it from here would wait
+         * on the same stream lock.
+         */
+        String collect() {
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (kept) {
+                return kept.toString(StandardCharsets.UTF_8);
+            }
         }
     }
 

@@ -44,7 +44,11 @@ public final class LspciCache {
     public Map<String, LspciDevice> lookup(List<PciDevice> vfs, ReadErrors errors) {
         Set<String> addresses = new TreeSet<>();
         vfs.forEach(vf -> addresses.add(vf.address()));
-        if (!addresses.equals(topology)) {
+        if (addresses.isEmpty()) {
+            // Nothing to name: a host without VFs (or without pciutils) needs no lspci, and reports no lspci error.
+            topology = addresses;
+            bySlot = Map.of();
+        } else if (!addresses.equals(topology)) {
             topology = addresses;
             bySlot = refresh(vfs, errors);
         }

@@ -37,10 +37,33 @@ class CommandRunnerTest {
     void hangingCommandIsKilledAtTheDeadline() {
         CommandRunner impatient = new CommandRunner(Duration.ofMillis(200));
 
-        CommandResult result = impatient.run(List.of("sh", "-c", "echo started; exec sleep 60"));
+        CommandResult result = impatient.run(List.of("sh", "-c", "echo started; sleep 60 & exec sleep 60"));
 
         assertEquals(CommandResult.Outcome.TIMED_OUT, result.outcome());
         assertEquals("sh did not finish in time and was stopped", result.describeFailure());
+        assertEquals("started\n", result.stdout(), "what arrived before the deadline is kept");
+    }
+
+    @Test
+    void theKilledCommandsChildrenAreGoneToo() throws Exception {
+        CommandRunner impatient = new CommandRunner(Duration.ofMillis(300));
+        java.nio.file.Path pidFile = java.nio.file.Files.createTempFile("child", ".pid");
+        try {
+            impatient.run(List.of("sh", "-c", "sleep 60 & echo $! > " + pidFile + "; wait"));
+
+            long child = Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
+            // SIGKILL is delivered asynchronously: wait for the exit (bounded), then it must be gone
+            ProcessHandle.of(child).ifPresent(handle -> {
+                try {
+                    handle.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("child " + child + " still running after the runner killed its parent", e);
+                }
+            });
+            assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "child " + child + " alive");
+        } finally {
+            java.nio.file.Files.deleteIfExists(pidFile);
+        }
     }
 
     @Test

@@ -98,6 +98,10 @@ public final class DeviceReader {
                     reader.read(set, new Member(data, deviceId(data.DevInst)));
                 } catch (NativeCallException e) {
                     errors.accept(new ReadError(CFGMGR32, what + " #" + index, e.getMessage()));
+                } catch (RuntimeException e) {
+                    // One odd device costs its own entry, not the whole list: an empty list would read as
+                    // "no synthetic NIC" and turn the host Unhealthy.
+                    errors.accept(new ReadError(SETUPAPI, what + " #" + index, "unexpected failure: " + e));
                 }
             }
         } finally {

@@ -32,6 +32,10 @@ public record VfHardware(String vendorId, String deviceId, String model, boolean
 
     /** PCI class 02 07: InfiniBand. HPC sizes add such VFs; they are not accelerated-networking VFs. */
     private static final String INFINIBAND_CLASS = "0207";
+    /** PCI class 02 00: Ethernet. */
+    private static final String ETHERNET_CLASS = "0200";
+    /** Mellanox and Microsoft: the vendors whose Ethernet functions Azure passes into guests as VFs. */
+    private static final List<String> VF_VENDORS = List.of("15b3", "1414");
 
     public boolean mana() {
         return vendorId.equals("1414") && deviceId.equals("00ba");
@@ -40,31 +44,42 @@ public record VfHardware(String vendorId, String deviceId, String model, boolean
     /**
      * The VF that the hardware IDs name, or empty when they name another device or an InfiniBand function.
      * Every ID is looked at: Windows lists the most specific ({@code &SUBSYS_...&REV_..}) first and adds
-     * {@code &CC_xxxx} (class code) variants.
+     * {@code &CC_xxxx} (class code) variants. A Mellanox or Microsoft Ethernet-class function whose ID is not in the
+     * list is a VF too (a stop/deallocate can move the VM onto a newer VF generation): the list only names them.
      */
     public static Optional<VfHardware> match(List<String> hardwareIds) {
-        VfHardware found = null;
+        String vendor = null;
+        String device = null;
+        boolean ethernet = false;
         for (String id : hardwareIds) {
             String upper = id.toUpperCase(Locale.ROOT);
             if (!upper.startsWith("PCI\\")) {
                 continue;
             }
-            String vendor = null;
-            String device = null;
             for (String part : upper.substring(4).split("&")) {
-                if (part.startsWith("VEN_") && part.length() == 8) {
+                if (part.startsWith("VEN_") && part.length() == 8 && vendor == null) {
                     vendor = part.substring(4).toLowerCase(Locale.ROOT);
-                } else if (part.startsWith("DEV_") && part.length() == 8) {
+                } else if (part.startsWith("DEV_") && part.length() == 8 && device == null) {
                     device = part.substring(4).toLowerCase(Locale.ROOT);
                 } else if (part.startsWith("CC_") && part.substring(3).startsWith(INFINIBAND_CLASS)) {
                     return Optional.empty();
+                } else if (part.startsWith("CC_") && part.substring(3).startsWith(ETHERNET_CLASS)) {
+                    ethernet = true;
                 }
             }
-            Known known = vendor == null || device == null ? null : KNOWN.get(vendor + ":" + device);
-            if (known != null && found == null) {
-                found = new VfHardware(vendor, device, known.model(), known.bus());
-            }
         }
-        return Optional.ofNullable(found);
+        if (vendor == null || device == null) {
+            return Optional.empty();
+        }
+        Known known = KNOWN.get(vendor + ":" + device);
+        if (known != null) {
+            return Optional.of(new VfHardware(vendor, device, known.model(), known.bus()));
+        }
+        if (ethernet && VF_VENDORS.contains(vendor)) {
+            // Microsoft's VFs (MANA) are bus devices with one adapter per vNIC; Mellanox's since ConnectX-4 are not.
+            return Optional.of(new VfHardware(vendor, device, "Ethernet Virtual Function " + vendor + ":" + device,
+                    vendor.equals("1414")));
+        }
+        return Optional.empty();
     }
 }

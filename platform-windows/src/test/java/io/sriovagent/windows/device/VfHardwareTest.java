@@ -37,6 +37,21 @@ class VfHardwareTest {
     }
 
     @Test
+    void unlistedMellanoxOrMicrosoftEthernetFunctionIsAVfToo() {
+        // a newer VF generation than the list knows must not read as "no VF"
+        VfHardware cx7 = VfHardware.match(List.of("PCI\\VEN_15B3&DEV_1022&SUBSYS_0000", "PCI\\VEN_15B3&DEV_1022&CC_020000"))
+                .orElseThrow();
+        assertEquals("1022", cx7.deviceId());
+        assertEquals("Ethernet Virtual Function 15b3:1022", cx7.model());
+        assertEquals(false, cx7.bus());
+        assertEquals(true, VfHardware.match(List.of("PCI\\VEN_1414&DEV_00C1&CC_0200")).orElseThrow().bus());
+        assertEquals(Optional.empty(), VfHardware.match(List.of("PCI\\VEN_1414&DEV_5353&CC_030000")),
+                "Hyper-V video is no VF");
+        assertEquals(Optional.empty(), VfHardware.match(List.of("PCI\\VEN_8086&DEV_10ED&CC_020000")),
+                "another vendor's Ethernet function is no Azure VF");
+    }
+
+    @Test
     void infinibandFunctionsAreNotAcceleratedNetworkingVfs() {
         assertEquals(Optional.empty(), VfHardware.match(List.of("PCI\\VEN_15B3&DEV_101C&SUBSYS_0000",
                 "PCI\\VEN_15B3&DEV_101C&CC_020700", "PCI\\VEN_15B3&DEV_101C&CC_0207")));

@@ -60,6 +60,7 @@ public final class FakeWindows {
         String netCfgInstanceId;
         boolean present = true;
         boolean vanished;
+        boolean throwsUnexpectedly;
         int flags = DN_OK;
         int problem;
 
@@ -100,6 +101,12 @@ public final class FakeWindows {
         /** Enumerated, then gone before its status is read (host servicing removing the VF mid-probe). */
         public Device vanishesDuringRead() {
             vanished = true;
+            return this;
+        }
+
+        /** Reading its status throws an unchecked exception, as a JNA surprise would. */
+        public Device throwsWhenRead() {
+            throwsUnexpectedly = true;
             return this;
         }
 
@@ -443,6 +450,9 @@ public final class FakeWindows {
             Device device = deviceOrNull(call.getArgument(2));
             if (device == null || !device.present || device.vanished) {
                 return CfgMgr32Library.CR_NO_SUCH_DEVNODE;
+            }
+            if (device.throwsUnexpectedly) {
+                throw new IllegalStateException("unexpected structure from " + device.instanceId);
             }
             ((IntByReference) call.getArgument(0)).setValue(device.flags);
             ((IntByReference) call.getArgument(1)).setValue(device.problem);

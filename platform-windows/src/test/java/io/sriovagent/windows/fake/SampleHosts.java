@@ -124,11 +124,26 @@ public final class SampleHosts {
     }
 
     private static void manaDevicesAndRows(FakeWindows host) {
-        host.adapter("VMBUS\\{F8615163-DF3E-46C5-913F-F2D2F965ED0E}\\{0F1E2D3C-4B5A-4697-8877-665544332201}",
+        manaDevicesAndRows(host, false);
+    }
+
+    /** The MANA host whose first Hyper-V adapter throws when read (synthetic: a JNA surprise on one device). */
+    public static FakeWindows manaServer2022WithOneBrokenAdapter() {
+        FakeWindows host = new FakeWindows();
+        host.version(10, 0, 20348, 2655, "Windows Server 2022 Datacenter", "21H2", false);
+        manaDevicesAndRows(host, true);
+        return host;
+    }
+
+    private static void manaDevicesAndRows(FakeWindows host, boolean firstAdapterThrows) {
+        FakeWindows.Device first = host.adapter("VMBUS\\{F8615163-DF3E-46C5-913F-F2D2F965ED0E}\\{0F1E2D3C-4B5A-4697-8877-665544332201}",
                         VMBUS_NETWORK)
                 .service("netvsc").description("Microsoft Hyper-V Network Adapter")
                 .friendlyName("Microsoft Hyper-V Network Adapter")
                 .netCfgInstanceId("{C0C0C0C0-0001-4000-8000-000000000001}");
+        if (firstAdapterThrows) {
+            first.throwsWhenRead();
+        }
         host.adapter("VMBUS\\{F8615163-DF3E-46C5-913F-F2D2F965ED0E}\\{0F1E2D3C-4B5A-4697-8877-665544332202}",
                         VMBUS_NETWORK)
                 .service("netvsc").description("Microsoft Hyper-V Network Adapter")
