@@ -47,7 +47,7 @@ final class DatapathCheck implements Check {
         }
         long minPackets = input.thresholds().minPackets(window.windowSeconds());
         String evidence = evidence(window, nic, input.previous());
-        if (window.totalPackets() < minPackets || window.totalPackets() == 0) {
+        if (!window.busy(input.thresholds())) {
             return CheckResult.skip(CheckId.DATAPATH, Scope.INTERFACE, name,
                     "idle: " + Describe.packets(window.totalPackets()) + " packets in "
                             + Describe.seconds(window.windowSeconds()) + " (fewer than " + Describe.packets(minPackets)

@@ -24,6 +24,12 @@ public record TrafficWindow(double windowSeconds, long vfPackets, long synthetic
                 later.syntheticPackets() - earlier.syntheticPackets(), false);
     }
 
+    /** True when the window carried enough packets for its VF share to be judged (and reported as a share). */
+    public boolean busy(DatapathThresholds thresholds) {
+        long total = totalPackets();
+        return !counterReset && total > 0 && total >= thresholds.minPackets(windowSeconds);
+    }
+
     public long totalPackets() {
         return vfPackets + syntheticPackets;
     }

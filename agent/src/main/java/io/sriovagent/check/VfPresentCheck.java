@@ -23,9 +23,14 @@ final class VfPresentCheck implements Check {
         HostSnapshot host = input.current();
         List<CheckResult> results = new ArrayList<>();
         if (host.nics().isEmpty()) {
-            results.add(CheckResult.failed(CheckId.VF_PRESENT, Scope.HOST, null,
-                    "no Hyper-V synthetic NIC found: this is not an Azure VM, or its synthetic NIC driver"
-                            + " (hv_netvsc / netvsc) is not loaded"));
+            // With read errors, "no NIC" may be "could not read the NICs": say so rather than blame the VM.
+            String message = host.readErrors().isEmpty()
+                    ? "no Hyper-V synthetic NIC found: this is not an Azure VM, or its synthetic NIC driver"
+                            + " (hv_netvsc / netvsc) is not loaded"
+                    : "no Hyper-V synthetic NIC could be read: " + host.readErrors().get(0)
+                            + (host.readErrors().size() > 1 ? " (+" + (host.readErrors().size() - 1) + " more read"
+                            + " errors)" : "");
+            results.add(CheckResult.failed(CheckId.VF_PRESENT, Scope.HOST, null, message));
             return results;
         }
         if (input.atLeastOneVf() && host.nics().stream().noneMatch(SyntheticNic::hasVf)) {

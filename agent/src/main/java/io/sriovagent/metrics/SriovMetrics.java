@@ -237,11 +237,7 @@ public final class SriovMetrics {
 
         /** The share only where the datapath check judges it, so graphs and the check never disagree. */
         private double judgedShare(TrafficWindow window) {
-            if (window == null || window.counterReset() || window.totalPackets() == 0
-                    || window.totalPackets() < thresholds.minPackets(window.windowSeconds())) {
-                return Double.NaN;
-            }
-            return window.vfShare();
+            return window != null && window.busy(thresholds) ? window.vfShare() : Double.NaN;
         }
 
         private void gauge(String name, String nic, String help, ToDoubleFunction<NicSeries> value) {

@@ -204,6 +204,17 @@ class EvaluatorTest {
     }
 
     @Test
+    void noNicBecauseNothingCouldBeReadSaysSoInsteadOfBlamingTheVm() {
+        HostSnapshot unreadable = host().error(new io.sriovagent.host.ReadError("sysfs", "/sys/class/net",
+                "cannot list: permission denied")).build();
+
+        CheckResult present = result(evaluator.evaluate(null, unreadable, Set.of()), CheckId.VF_PRESENT, null);
+
+        assertEquals("no Hyper-V synthetic NIC could be read: sysfs: /sys/class/net: cannot list: permission denied",
+                present.message());
+    }
+
+    @Test
     void explicitListFailsForListedNicThatDoesNotExist() {
         Evaluator listed = new Evaluator(ExpectVf.parse("eth0,eth7"), DatapathThresholds.DEFAULTS);
 
