@@ -36,7 +36,7 @@ final class ServiceCommand {
     static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss512k", "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError");
-    /** The service manager waits about 20 s at shutdown; the daemon drains well within it. */
+    /** How long the first verdict and the listeners may take before the service reports a failed start. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Logger LOG = Logger.getLogger(ServiceCommand.class.getName());
@@ -140,7 +140,13 @@ final class ServiceCommand {
         @Override
         public void start() throws Exception {
             PlatformProbe probe = probes.open(config.probeSettings());
-            Daemon started = new Daemon(RunCommand.settings(config), probe);
+            Daemon started;
+            try {
+                started = new Daemon(RunCommand.settings(config), probe);
+            } catch (RuntimeException e) {
+                probe.close();
+                throw e;
+            }
             daemon = started;
             try {
                 started.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -153,6 +159,7 @@ final class ServiceCommand {
             LOG.info("service " + SERVICE_NAME + " serving on port " + started.port());
         }
 
+        /** The daemon drains within its own shutdown bound (5 s), inside any drain time the service manager gives. */
         @Override
         public void stop(Duration drainWithin) {
             Daemon running = daemon;

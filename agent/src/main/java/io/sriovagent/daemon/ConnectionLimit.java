@@ -40,8 +40,4 @@ final class ConnectionLimit implements Handler<HttpConnection> {
             }
         });
     }
-
-    int open() {
-        return open.get();
-    }
 }

@@ -166,7 +166,7 @@ public final class LinuxPlatformProbe implements PlatformProbe {
         if (read.outcome() == NicStatistics.Outcome.FAILED) {
             String problem = "statistics source " + statistics.name() + ": " + read.detail();
             errors.add(ETHTOOL_SOURCE, nic.name(), problem);
-            log.log(Level.WARNING, "ethtool-" + nic.name() + "-" + read.detail(),
+            log.log(Level.WARNING, "ethtool-" + nic.name() + "-" + read.outcome(),
                     "cannot read netvsc statistics of " + nic.name() + ": " + problem);
         }
         NetvscCounters.Mapping mapping = NetvscCounters.map(read, nic.totals(),

@@ -92,7 +92,7 @@ public final class LspciCache {
             return;
         }
         errors.add(SOURCE, vf.address(), problem + "; sysfs is used");
-        log.log(Level.INFO, "lspci-disagrees-" + vf.address() + problem,
+        log.log(Level.INFO, "lspci-disagrees-" + vf.address(),
                 "lspci disagrees with sysfs about " + vf.address() + ": " + problem);
     }
 

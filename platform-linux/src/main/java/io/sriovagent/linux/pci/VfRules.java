@@ -19,7 +19,6 @@ public final class VfRules {
     public static final int ARPHRD_INFINIBAND = 32;
 
     private static final int CLASS_ETHERNET = 0x0200;
-    private static final int CLASS_INFINIBAND = 0x0207;
 
     private VfRules() {
     }
@@ -31,9 +30,5 @@ public final class VfRules {
     /** {@code classCode} is the sysfs {@code class} value: base class, subclass, programming interface. */
     public static boolean isEthernet(long classCode) {
         return (classCode >> 8) == CLASS_ETHERNET;
-    }
-
-    public static boolean isInfiniband(long classCode) {
-        return (classCode >> 8) == CLASS_INFINIBAND;
     }
 }

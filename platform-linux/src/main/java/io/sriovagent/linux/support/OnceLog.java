@@ -11,6 +11,9 @@ import java.util.logging.Logger;
  */
 public final class OnceLog {
 
+    /** Keys are stable identities (a NIC, an address); the bound only guards against a defect minting new ones. */
+    private static final int MAX_KEYS = 1000;
+
     private final Logger logger;
     private final Set<String> reported = new HashSet<>();
 
@@ -20,6 +23,9 @@ public final class OnceLog {
 
     /** Logs {@code message} unless a message with the same {@code key} was logged before. */
     public void log(Level level, String key, String message) {
+        if (reported.size() >= MAX_KEYS && !reported.contains(key)) {
+            reported.clear();
+        }
         if (reported.add(key)) {
             logger.log(level, message);
         }

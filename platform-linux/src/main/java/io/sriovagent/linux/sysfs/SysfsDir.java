@@ -37,14 +37,6 @@ public final class SysfsDir {
         this.errors = errors;
     }
 
-    public Path path() {
-        return path;
-    }
-
-    public String displayPath() {
-        return displayPath;
-    }
-
     /** True while the directory exists: a network interface that is being removed loses its directory. */
     public boolean exists() {
         return Files.isDirectory(path);
