@@ -53,6 +53,7 @@ class ServiceCommandTest {
         final List<ServiceDefinition> installed = new ArrayList<>();
         final List<String> uninstalled = new ArrayList<>();
         String healthWhileRunning;
+        int portWhileRunning;
         ServiceException failure;
 
         @Override
@@ -78,6 +79,7 @@ class ServiceCommandTest {
             try {
                 body.start();
                 int port = ((ServiceCommand.DaemonBody) body).daemon().port();
+                portWhileRunning = port;
                 healthWhileRunning = HttpClient.newHttpClient().send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
@@ -140,6 +142,8 @@ class ServiceCommandTest {
 
         assertEquals(0, status);
         assertEquals("{\"ApplicationHealthState\":\"Healthy\"}", manager.healthWhileRunning);
+        assertThrows(java.io.IOException.class, () -> new java.net.Socket("127.0.0.1", manager.portWhileRunning).close(),
+                "the stop control closed the listener");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.sriovagent.host.ReadError;
 import io.sriovagent.metrics.Promtool;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -180,18 +181,29 @@ class DaemonEndToEndTest {
     @Test
     void stopEndsProbingClosesTheListenersAndTheProbe() throws Exception {
         TestHosts host = TestHosts.twoNics();
-        DaemonFixture fixture = new DaemonFixture(host);
+        DaemonFixture fixture = new DaemonFixture(host, Duration.ofMillis(50), HttpLimits.DEFAULTS, 3, true);
         int port = fixture.daemon.port();
+        int metricsPort = fixture.daemon.metricsPort();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (fixture.probe.probes() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(fixture.probe.probes() >= 3, "the 50 ms timer probes");
 
         fixture.daemon.stop();
         fixture.daemon.stop();
+        int probesAtStop = fixture.probe.probes();
+        Thread.sleep(300);
 
+        assertEquals(probesAtStop, fixture.probe.probes(), "no probe after stop");
         assertTrue(fixture.probe.closed());
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
-            throw new AssertionError("still listening on " + port);
-        } catch (java.net.ConnectException expected) {
-            // closed
+        for (int closedPort : new int[] {port, metricsPort}) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", closedPort), 2000);
+                throw new AssertionError("still listening on " + closedPort);
+            } catch (java.net.ConnectException expected) {
+                // closed
+            }
         }
     }
 
